@@ -1,0 +1,33 @@
+"""The Flask application around the summarizer library."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from .config import Settings
+from .errors import register_error_handlers
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Application factory: settings from the environment, overridden by ``config``."""
+    app = Flask(__name__)
+    overrides = {
+        k.lower(): v
+        for k, v in (config or {}).items()
+        if k.lower() in Settings.__dataclass_fields__
+    }
+    settings = Settings.from_env(**overrides)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})
+
+    register_error_handlers(app)
+
+    from .routes import health, v1
+
+    app.register_blueprint(health.bp)
+    app.register_blueprint(v1.bp)
+    return app

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation harnesses (need the IndoSum data; not part of the package)."""

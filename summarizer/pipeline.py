@@ -1,0 +1,95 @@
+"""The one path data takes: text → clean → sentences → scores → selection → Summary."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from .document import build_document
+from .errors import OptionError
+from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
+from .headline import headlines as make_headlines
+from .result import SelectedSentence, Summary
+from .select import EXCLUDABLE, Budget, select
+
+MAX_SENTENCES = 50
+MAX_HEADLINES = 10
+
+
+def summarize(
+    text: str,
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    max_chars: int | None = None,
+    algorithm: str | None = None,
+    headlines: int = 3,
+    title: str | None = None,
+    exclude: Iterable[str] = (),
+    headline_max_chars: int = DEFAULT_MAX_CHARS,
+    headline_case: str = "title",
+) -> Summary:
+    """Summarise an Indonesian news article.
+
+    Length is set by at most one of ``sentences`` (3 when none is given),
+    ``ratio``, ``max_words`` or ``max_chars``. Raises :class:`OptionError`
+    for option values it cannot use.
+    """
+    started = time.perf_counter()
+    if not isinstance(text, str) or not text.strip():
+        raise OptionError("text", "text must be a non-empty string")
+    name = algorithm or DEFAULT_ALGORITHM
+    if name not in ALGORITHMS:
+        raise OptionError(
+            "algorithm", f"unknown algorithm {name!r}; choose one of {', '.join(ALGORITHMS)}"
+        )
+    if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
+        raise OptionError("sentences", f"sentences must be between 1 and {MAX_SENTENCES}")
+    if not 0 <= headlines <= MAX_HEADLINES:
+        raise OptionError("headlines", f"headlines must be between 0 and {MAX_HEADLINES}")
+    if headline_case not in HEADLINE_CASES:
+        raise OptionError(
+            "headline_case", f"headline_case must be one of {', '.join(HEADLINE_CASES)}"
+        )
+    if headline_max_chars < 10:
+        raise OptionError("headline_max_chars", "headline_max_chars must be at least 10")
+    exclude = frozenset(exclude)
+    if unknown := exclude - set(EXCLUDABLE):
+        raise OptionError(
+            "exclude", f"cannot exclude {sorted(unknown)}; choose from {', '.join(EXCLUDABLE)}"
+        )
+    try:
+        budget = Budget(sentences, ratio, max_words, max_chars)
+    except ValueError as exc:
+        raise OptionError("budget", str(exc)) from None
+
+    doc = build_document(text, title=title)
+    scores = ALGORITHMS[name].score(doc)
+    chosen = select(doc, scores, budget, exclude=exclude)
+    picked = [
+        SelectedSentence(i, doc.sentences[i].text, round(float(scores[i]), 6)) for i in chosen
+    ]
+    ranked = sorted(range(len(doc)), key=lambda i: (-float(scores[i]), i))
+    candidates = (
+        make_headlines(doc, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
+        if headlines
+        else []
+    )
+    stats = {
+        "characters": len(text),
+        "words": sum(len(s.words) for s in doc.sentences),
+        "paragraphs": doc.paragraph_count,
+        "sentences": len(doc),
+        "selected": len(picked),
+        "removed": dict(doc.removed),
+        "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
+    }
+    return Summary(
+        summary=" ".join(s.text for s in picked),
+        sentences=picked,
+        headlines=candidates,
+        algorithm=name,
+        stats=stats,
+    )

@@ -1,0 +1,145 @@
+"""Choosing sentences from scores: length budgets, exclusions, redundancy.
+
+Every algorithm only scores; this module turns scores into a summary the
+same way for all of them, so ``sentences``, ``ratio``, ``max_words``,
+``max_chars`` and ``exclude`` mean one thing whatever algorithm ran.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .document import Document, Sentence
+
+EXCLUDABLE = ("quotes", "questions", "exclamations")
+
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """At most one length control; ``sentences=3`` when none is given."""
+
+    sentences: int | None = None
+    ratio: float | None = None
+    max_words: int | None = None
+    max_chars: int | None = None
+
+    def __post_init__(self) -> None:
+        given = [
+            k
+            for k in ("sentences", "ratio", "max_words", "max_chars")
+            if getattr(self, k) is not None
+        ]
+        if len(given) > 1:
+            raise ValueError(
+                f"give at most one of sentences, ratio, max_words, max_chars (got {', '.join(given)})"
+            )
+        if self.sentences is not None and self.sentences < 1:
+            raise ValueError("sentences must be at least 1")
+        if self.ratio is not None and not 0 < self.ratio <= 1:
+            raise ValueError("ratio must be in (0, 1]")
+        if self.max_words is not None and self.max_words < 1:
+            raise ValueError("max_words must be at least 1")
+        if self.max_chars is not None and self.max_chars < 1:
+            raise ValueError("max_chars must be at least 1")
+
+    def max_sentences(self, n: int) -> int:
+        if self.ratio is not None:
+            return max(1, math.ceil(self.ratio * n))
+        if self.max_words is not None or self.max_chars is not None:
+            return n
+        return min(n, self.sentences or 3)
+
+
+def is_mostly_quote(sentence: Sentence) -> bool:
+    """Whether at least half of the sentence is direct speech."""
+    quoted = sum(len(m.group(1)) for m in _QUOTED.finditer(sentence.text))
+    return quoted >= 0.5 * len(sentence.text)
+
+
+def _excluded(sentence: Sentence, exclude: frozenset[str]) -> bool:
+    text = sentence.text.rstrip("\"'”’)] ")
+    return (
+        ("questions" in exclude and text.endswith("?"))
+        or ("exclamations" in exclude and text.endswith("!"))
+        or ("quotes" in exclude and is_mostly_quote(sentence))
+    )
+
+
+def select(
+    doc: Document,
+    scores: np.ndarray,
+    budget: Budget,
+    *,
+    exclude: frozenset[str] = frozenset(),
+    redundancy: float = 0.0,
+) -> list[int]:
+    """Indices of the chosen sentences, in document order.
+
+    Sentences are taken best score first (ties by position). With
+    ``redundancy`` > 0 a candidate's score is lowered by its highest word
+    overlap with sentences already chosen (maximal marginal relevance).
+    Excluded sentences are used only when the rest cannot fill the budget.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    limit = budget.max_sentences(n)
+    order = sorted(range(n), key=lambda i: (-float(scores[i]), i))
+    allowed = [i for i in order if not _excluded(doc.sentences[i], exclude)]
+    if len(allowed) < min(limit, n) and budget.max_words is None and budget.max_chars is None:
+        allowed += [i for i in order if i not in set(allowed)]
+    elif not allowed:
+        allowed = order
+    chosen = _pick(doc, scores, allowed, limit, budget, redundancy)
+    return sorted(chosen)
+
+
+def _pick(
+    doc: Document,
+    scores: np.ndarray,
+    candidates: list[int],
+    limit: int,
+    budget: Budget,
+    redundancy: float,
+) -> list[int]:
+    chosen: list[int] = []
+    words = chars = 0
+    remaining = list(candidates)
+    term_sets = [set(s.terms) for s in doc.sentences] if redundancy > 0 else []
+    while remaining and len(chosen) < limit:
+        if redundancy > 0 and chosen:
+            best = max(
+                remaining,
+                key=lambda i: (
+                    float(scores[i])
+                    - redundancy * max(_overlap(term_sets[i], term_sets[j]) for j in chosen),
+                    -i,
+                ),
+            )
+        else:
+            best = remaining[0]
+        remaining.remove(best)
+        sentence = doc.sentences[best]
+        n_words, n_chars = len(sentence.words), len(sentence.text) + (1 if chosen else 0)
+        if (budget.max_words is not None and words + n_words > budget.max_words) or (
+            budget.max_chars is not None and chars + n_chars > budget.max_chars
+        ):
+            continue
+        chosen.append(best)
+        words += n_words
+        chars += n_chars
+    # A budget smaller than every sentence still gets the best one: an
+    # extractive summary cannot cut a sentence, and an empty one helps nobody.
+    return chosen or candidates[:1]
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
