@@ -33,7 +33,25 @@ _CLAUSE = re.compile(
 )
 # words kept lower-case inside a title-cased headline
 _MINOR = frozenset(
-    ["di", "ke", "dari", "dan", "atau", "yang", "untuk", "pada", "dengan", "dalam", "oleh", "bagi", "ini", "itu", "akan", "tak", "di-"]
+    [
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "atau",
+        "yang",
+        "untuk",
+        "pada",
+        "dengan",
+        "dalam",
+        "oleh",
+        "bagi",
+        "ini",
+        "itu",
+        "akan",
+        "tak",
+        "di-",
+    ]
 )
 
 

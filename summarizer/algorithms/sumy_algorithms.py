@@ -27,8 +27,35 @@ from .base import Algorithm
 
 # Edmundson's cue words: bonus words signal a key statement in Indonesian news,
 # stigma words signal asides and hedges.
-BONUS_WORDS = ["penting", "utama", "pertama", "resmi", "mengumumkan", "menetapkan", "memutuskan", "akhirnya", "berhasil", "menyatakan", "menegaskan", "mengatakan", "menurut", "sebanyak", "total"]
-STIGMA_WORDS = ["baca", "simak", "lihat", "tonton", "klik", "iklan", "video", "foto", "ilustrasi", "sumber"]
+BONUS_WORDS = [
+    "penting",
+    "utama",
+    "pertama",
+    "resmi",
+    "mengumumkan",
+    "menetapkan",
+    "memutuskan",
+    "akhirnya",
+    "berhasil",
+    "menyatakan",
+    "menegaskan",
+    "mengatakan",
+    "menurut",
+    "sebanyak",
+    "total",
+]
+STIGMA_WORDS = [
+    "baca",
+    "simak",
+    "lihat",
+    "tonton",
+    "klik",
+    "iklan",
+    "video",
+    "foto",
+    "ilustrasi",
+    "sumber",
+]
 
 
 class IndonesianTokenizer:
