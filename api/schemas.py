@@ -116,11 +116,19 @@ class HeadlineOut(BaseModel):
     sentence_index: int | None = Field(None, description="Index of the sentence it came from.")
 
 
+class KeywordOut(BaseModel):
+    text: str
+    score: float
+
+
 class SummarizeResponse(BaseModel):
     summary: str
     sentences: list[SentenceOut]
     headlines: list[HeadlineOut]
     algorithm: str
+    keywords: list[KeywordOut]
+    language: str = Field(..., description="ISO 639-1 code of the detected language.")
+    warnings: list[str]
     stats: dict[str, Any]
 
 

@@ -30,6 +30,7 @@ def summarize(
     exclude: Iterable[str] = (),
     headline_max_chars: int = DEFAULT_MAX_CHARS,
     headline_case: str = "title",
+    keywords: int = 5,
 ) -> Summary:
     """Summarise an Indonesian news article.
 

@@ -25,6 +25,14 @@ class Headline:
     sentence_index: int | None = None
 
 
+@dataclass(slots=True, frozen=True)
+class Keyword:
+    """A key phrase of the article and its weight (higher is more central)."""
+
+    text: str
+    score: float
+
+
 @dataclass(slots=True)
 class Summary:
     """The summary, its sentences (document order), headline candidates and statistics."""
@@ -33,6 +41,9 @@ class Summary:
     sentences: list[SelectedSentence]
     headlines: list[Headline]
     algorithm: str
+    keywords: list[Keyword] = field(default_factory=list)
+    language: str = "id"
+    warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
