@@ -26,8 +26,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_error_handlers(app)
 
-    from .routes import health, v1
+    from .routes import health, v1, web
 
     app.register_blueprint(health.bp)
     app.register_blueprint(v1.bp)
+    app.register_blueprint(web.bp)
     return app
