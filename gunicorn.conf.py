@@ -1,7 +1,18 @@
-"""gunicorn settings, all overridable from the environment."""
+"""gunicorn settings, all overridable from the environment.
+
+Besides the server settings this file prepares what the app needs before it is imported:
+the Prometheus multiprocess directory (metrics summed over all workers), a check of the
+``SUMMARIZER_*`` settings (a bad value stops start-up with one clear line and exit code 2),
+and a neutral ``Server`` header.
+"""
 
 import multiprocessing
 import os
+import shutil
+import sys
+import tempfile
+
+import gunicorn.http.wsgi
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(
@@ -19,5 +30,54 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 # Load the language data and models once, before forking the workers.
 preload_app = True
-accesslog = None
+accesslog = None  # the app writes one JSON line per request itself (api/observability.py)
 errorlog = "-"
+# gunicorn's admin control socket is not needed and would clash between instances on one host.
+control_socket_disable = True
+
+# No product name with a version in responses ("Server: gunicorn/x.y" helps attackers only).
+gunicorn.http.wsgi.SERVER = "indo-summarizer"
+
+# Prometheus multiprocess mode: must be set before prometheus_client is imported by the app.
+_created_metrics_dir = None
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    _created_metrics_dir = tempfile.mkdtemp(prefix="indo-summarizer-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _created_metrics_dir
+else:  # a directory given by the operator: start from zero, as the library requires
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+    for _name in os.listdir(os.environ["PROMETHEUS_MULTIPROC_DIR"]):
+        if _name.endswith(".db"):
+            os.remove(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], _name))
+
+# Validate the settings now, so a typo gives one readable line instead of a traceback.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from api.config import ConfigError, Settings  # noqa: E402
+
+try:
+    _settings = Settings.from_env()
+except ConfigError as _error:
+    print(f"indo-summarizer: configuration error: {_error}", file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
+def when_ready(server):
+    if _settings.rate_limit and not _settings.redis_url and server.cfg.workers > 1:
+        server.log.warning(
+            "SUMMARIZER_RATE_LIMIT=%s is counted per worker process (%d workers, no "
+            "SUMMARIZER_REDIS_URL): a client may get up to %d times the limit; "
+            "set SUMMARIZER_REDIS_URL to share the counters",
+            _settings.rate_limit,
+            server.cfg.workers,
+            server.cfg.workers,
+        )
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if _created_metrics_dir:
+        shutil.rmtree(_created_metrics_dir, ignore_errors=True)

@@ -9,6 +9,8 @@ from flask import Flask
 
 from .config import Settings
 from .errors import register_error_handlers
+from .observability import init_observability
+from .security import init_security
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -25,10 +27,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update({k: v for k, v in (config or {}).items() if k.isupper()})
 
     register_error_handlers(app)
+    init_observability(app, settings)  # first: every request gets an id, a log line, metrics
+    init_security(app, settings)
 
     from .routes import health, v1, web
 
     app.register_blueprint(health.bp)
+    health.warm_up()  # load language data and run every algorithm once, before workers fork
     app.register_blueprint(v1.bp)
     app.register_blueprint(web.bp)
     return app

@@ -1,0 +1,221 @@
+"""Request ids, one JSON log line per request, and Prometheus metrics.
+
+Metrics work under gunicorn's several worker processes through prometheus_client's
+multiprocess mode: ``gunicorn.conf.py`` sets ``PROMETHEUS_MULTIPROC_DIR`` before this
+module is imported, each worker writes its samples there, and ``GET /metrics`` adds
+them up. Without that variable (tests, ``flask run``) the process-local registry is used.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+from typing import Any
+
+import orjson
+from flask import Blueprint, Flask, Response, g, request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+from .config import Settings
+from .errors import PROBLEM_JSON, PROBLEM_TYPE
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# Accepted from clients as is: short and harmless in logs and headers; anything else is replaced.
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+
+REQUESTS = Counter(
+    "summarizer_http_requests_total",
+    "HTTP requests answered, by route rule, method and status.",
+    ["endpoint", "method", "status"],
+)
+LATENCY = Histogram(
+    "summarizer_http_request_duration_seconds",
+    "Time from request start to response, by route rule, method and status.",
+    ["endpoint", "method", "status"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
+)
+REQUEST_BYTES = Histogram(
+    "summarizer_http_request_body_bytes",
+    "Declared request body size (Content-Length) of requests with a body.",
+    ["endpoint"],
+    buckets=(1_000, 5_000, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 5_000_000),
+)
+ERRORS = Counter(
+    "summarizer_http_errors_total",
+    "Error responses by problem type (last part of the problem document's type URI) and status.",
+    ["type", "status"],
+)
+DOCUMENTS = Counter("summarizer_documents_total", "Documents summarised successfully.")
+SENTENCES = Counter(
+    "summarizer_sentences_total", "Sentences found in the documents summarised successfully."
+)
+
+UNMATCHED = "<unmatched>"  # endpoint label of requests no route matched (no raw paths in labels)
+
+access_log = logging.getLogger("api.access")
+
+bp = Blueprint("observability", __name__)
+
+
+# --- logging -----------------------------------------------------------------------------------
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: easy to ship and query, never multi-line tracebacks."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "pid": record.process,
+        }
+        entry.update(getattr(record, "fields", None) or {})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+JsonFormatter.converter = time.gmtime  # type: ignore[assignment]
+
+
+def configure_logging(level: str) -> None:
+    """JSON lines on stderr for the ``api`` loggers (gunicorn collects workers' stderr)."""
+    logger = logging.getLogger("api")
+    logger.setLevel(level)
+    if not any(isinstance(h.formatter, JsonFormatter) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter())
+        logger.addHandler(handler)
+    logger.propagate = False
+
+
+# --- request ids and per-request bookkeeping ---------------------------------------------------
+
+
+def request_id_from(value: str | None) -> str:
+    """The client's ``X-Request-ID`` when it is short and safe, else a new uuid4 hex."""
+    if value and _SAFE_REQUEST_ID.fullmatch(value):
+        return value
+    return uuid.uuid4().hex
+
+
+def record_documents(n_docs: int, n_sentences: int) -> None:
+    """Count summarised documents; the v1 routes may call this (else responses are read)."""
+    DOCUMENTS.inc(n_docs)
+    SENTENCES.inc(n_sentences)
+    g.documents_recorded = True
+
+
+def _count_documents_in(response: Response) -> None:
+    """Documents and sentences from a successful v1 response's ``stats`` (single or batch)."""
+    try:
+        body = orjson.loads(response.get_data())
+    except orjson.JSONDecodeError:
+        return
+    if isinstance(body, dict) and isinstance(body.get("stats"), dict):
+        items: list[Any] = [body]
+    else:
+        found = body.get("results") if isinstance(body, dict) else body
+        items = found if isinstance(found, list) else []
+    stats = [i["stats"] for i in items if isinstance(i, dict) and isinstance(i.get("stats"), dict)]
+    if stats:
+        DOCUMENTS.inc(len(stats))
+        SENTENCES.inc(sum(int(s.get("sentences") or 0) for s in stats))
+
+
+def _problem_type(response: Response) -> str:
+    try:
+        kind = str(orjson.loads(response.get_data()).get("type", ""))
+    except (orjson.JSONDecodeError, AttributeError):
+        return "unknown"
+    return kind.removeprefix(PROBLEM_TYPE) or "unknown"
+
+
+def _before() -> None:
+    g.request_started = time.perf_counter()
+    g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+
+
+def _after(response: Response) -> Response:
+    started = g.get("request_started", time.perf_counter())
+    duration = time.perf_counter() - started
+    request_id = g.get("request_id") or request_id_from(None)
+    response.headers[REQUEST_ID_HEADER] = request_id
+    endpoint = request.url_rule.rule if request.url_rule else UNMATCHED
+    status = str(response.status_code)
+    REQUESTS.labels(endpoint, request.method, status).inc()
+    LATENCY.labels(endpoint, request.method, status).observe(duration)
+    if request.content_length:
+        REQUEST_BYTES.labels(endpoint).observe(request.content_length)
+    if response.status_code >= 400:
+        kind = _problem_type(response) if response.mimetype == PROBLEM_JSON else "other"
+        ERRORS.labels(kind, status).inc()
+    elif (
+        response.status_code == 200
+        and request.method == "POST"
+        and request.blueprint == "v1"
+        and response.mimetype == "application/json"
+        and not g.get("documents_recorded")
+    ):
+        _count_documents_in(response)
+    # Never the body, the query string or headers: no article text, no keys.
+    access_log.info(
+        "request",
+        extra={
+            "fields": {
+                "request_id": request_id,
+                "method": request.method,
+                "path": request.path,
+                "endpoint": endpoint,
+                "status": response.status_code,
+                "duration_ms": round(duration * 1000, 3),
+                "request_bytes": request.content_length,
+                "response_bytes": response.calculate_content_length(),
+                "remote_addr": request.remote_addr,
+            }
+        },
+    )
+    return response
+
+
+# --- /metrics ----------------------------------------------------------------------------------
+
+
+def metrics_registry() -> CollectorRegistry:
+    """All workers' samples in multiprocess mode, this process's otherwise."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return registry
+    return REGISTRY
+
+
+@bp.get("/metrics")
+def metrics() -> Response:
+    return Response(
+        generate_latest(metrics_registry()), mimetype=None, content_type=CONTENT_TYPE_LATEST
+    )
+
+
+def init_observability(app: Flask, settings: Settings) -> None:
+    """Install logging, request ids and metrics; call first so every request is measured."""
+    configure_logging(settings.log_level)
+    app.before_request(_before)
+    app.after_request(_after)
+    if settings.metrics:
+        app.register_blueprint(bp)

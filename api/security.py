@@ -1,0 +1,169 @@
+"""API keys, rate limits, CORS, proxy trust and security headers, all from :class:`Settings`.
+
+Public paths (health, readiness, docs, the editors' page, static files, and /metrics unless
+``SUMMARIZER_METRICS_REQUIRE_KEY`` is on) need no key and are never rate limited, so probes
+and the documentation keep working when clients are throttled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import time
+
+from flask import Flask, Response, current_app, g, request
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.errors import RateLimitExceeded
+from flask_limiter.util import get_remote_address
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import Settings
+from .errors import ApiError, problem
+
+# Paths anyone may call, whatever keys and limits are configured (exact paths and prefixes).
+PUBLIC_PATHS = frozenset({"/", "/healthz", "/readyz", "/openapi.json", "/docs", "/favicon.ico"})
+PUBLIC_PREFIXES = ("/static/", "/docs/")
+METRICS_PATH = "/metrics"
+
+# The HTML pages (editor at /, API docs at /docs) are built to run under exactly this policy.
+HTML_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+# JSON and everything else is data, never a document to render or frame.
+DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+CORS_ALLOW_HEADERS = ["Content-Type", "Authorization", "X-API-Key", "X-Request-ID"]
+CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After"]
+
+
+def is_public(path: str) -> bool:
+    """Whether ``path`` is open without a key and exempt from rate limits."""
+    if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
+        return True
+    settings: Settings = current_app.config["SETTINGS"]
+    return path == METRICS_PATH and not settings.metrics_require_key
+
+
+def presented_key() -> str | None:
+    """The key from ``Authorization: Bearer <key>`` or ``X-API-Key: <key>``."""
+    auth = request.headers.get("Authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.headers.get("X-API-Key", "").strip() or None
+
+
+def matching_key(candidate: str, keys: tuple[str, ...]) -> str | None:
+    """The configured key equal to ``candidate``, compared in constant time against every key."""
+    given = candidate.encode()
+    found = None
+    for key in keys:  # no early exit: the time taken does not depend on which key matched
+        if hmac.compare_digest(given, key.encode()):
+            found = key
+    return found
+
+
+def key_id(key: str) -> str:
+    """A short, non-reversible name for a key (rate-limit bucket); the key itself is never stored."""
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _authenticate() -> None:
+    settings: Settings = current_app.config["SETTINGS"]
+    if not settings.api_keys or request.method == "OPTIONS" or is_public(request.path):
+        return
+    candidate = presented_key()
+    key = matching_key(candidate, settings.api_keys) if candidate else None
+    if key is None:
+        raise ApiError(
+            401,
+            "a valid API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
+            if candidate is None
+            else "the API key is not valid",
+            kind="unauthorized",
+            headers={"WWW-Authenticate": 'Bearer realm="indo-summarizer"'},
+        )
+    g.api_key_id = key_id(key)
+
+
+def rate_limit_key() -> str:
+    """Per API key when keys are configured, else per client address."""
+    key = g.get("api_key_id")
+    return f"key:{key}" if key else f"addr:{get_remote_address()}"
+
+
+def _exempt_from_limits() -> bool:
+    return request.method == "OPTIONS" or is_public(request.path)
+
+
+def _security_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    csp = HTML_CSP if response.mimetype == "text/html" else DATA_CSP
+    response.headers.setdefault("Content-Security-Policy", csp)
+    return response
+
+
+def init_limiter(app: Flask, settings: Settings) -> Limiter | None:
+    """Flask-Limiter with the configured limit, shared through Redis when a URL is set."""
+    if not settings.rate_limit:
+        return None
+    limiter = Limiter(
+        rate_limit_key,
+        app=app,
+        default_limits=[settings.rate_limit],
+        strategy=settings.rate_limit_strategy,
+        storage_uri=settings.redis_url or "memory://",
+        storage_options={"socket_timeout": 1, "socket_connect_timeout": 1}
+        if settings.redis_url
+        else {},
+        key_prefix="indo-summarizer",
+        headers_enabled=False,  # it would put Retry-After on every response; see _too_many
+        swallow_errors=True,  # a Redis outage must not take the API down...
+        in_memory_fallback_enabled=bool(settings.redis_url),  # ...limits go per process instead
+    )
+    limiter.request_filter(_exempt_from_limits)
+
+    @app.errorhandler(RateLimitExceeded)
+    def _too_many(exc: RateLimitExceeded) -> Response:
+        current = limiter.current_limit
+        retry = max(1, math.ceil(current.reset_at - time.time())) if current else 1
+        return problem(
+            429,
+            f"rate limit exceeded ({exc.limit.limit}); retry in {retry} s",
+            kind="rate-limited",
+            headers={"Retry-After": str(retry)},
+        )
+
+    return limiter
+
+
+def init_security(app: Flask, settings: Settings) -> None:
+    """Install proxy trust, CORS, authentication, rate limits and headers, in request order."""
+    if settings.trust_proxy:
+        hops = settings.trust_proxy
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)  # type: ignore[method-assign]
+    if settings.cors_origins:
+        CORS(
+            app,
+            origins=list(settings.cors_origins),
+            allow_headers=CORS_ALLOW_HEADERS,
+            expose_headers=CORS_EXPOSE_HEADERS,
+            methods=["GET", "POST", "OPTIONS"],
+            max_age=600,
+            supports_credentials=False,
+            vary_header=True,
+        )
+    app.before_request(_authenticate)
+    app.extensions["summarizer_limiter"] = init_limiter(app, settings)
+    app.after_request(_security_headers)
