@@ -1,25 +1,27 @@
 """sumy's extractive algorithms, wired for Indonesian.
 
 sumy works on its own document model; we build it from our already cleaned,
-segmented and tokenised :class:`~summarizer.document.Document` (so nothing is
-parsed twice), give it Sastrawi stems and Indonesian stop words, and read the
-rating sumy computes for every sentence instead of its top-N choice.
+segmented and tokenised :class:`~summarizer.document.Document` (sentences
+carry our word tokens, so nothing is parsed twice), give it Sastrawi stems and
+Indonesian stop words, and read the rating sumy computes for every sentence
+instead of its top-N choice.
+
+sumy is imported on first use, not at import time: it pulls in NLTK and
+SciPy (~0.8 s and ~40 MB), which the default algorithm does not need. Call
+:func:`preload` to pay that cost up front (e.g. before gunicorn forks).
+sumy's graph and greedy algorithms are quadratic (cubic for KL) in the number
+of sentences, so each algorithm scores at most ``max_sentences`` sentences
+(far above a news article's length); later sentences rank below all of them
+in document order, which bounds the time of any document.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
+from typing import Any, ClassVar
+
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from ..document import Document
 from ..words import STOP_WORDS, stem, tokenize
@@ -81,65 +83,108 @@ def _stemmer(word: str) -> str:
     return stem(word.lower())
 
 
-def to_sumy(doc: Document) -> ObjectDocumentModel:
-    """Our document as sumy's object model (paragraph structure kept)."""
-    paragraphs: list[list[SumySentence]] = []
-    for sentence in doc.sentences:
+def to_sumy(doc: Document, limit: int | None = None) -> Any:
+    """Our document (its first ``limit`` sentences) as sumy's object model, paragraphs kept."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    paragraphs: list[list[Any]] = []
+    for sentence in doc.sentences[:limit]:
         while len(paragraphs) <= sentence.paragraph:
             paragraphs.append([])
-        paragraphs[sentence.paragraph].append(SumySentence(sentence.text, _TOKENIZER))
+        sumy_sentence = SumySentence(sentence.text, _TOKENIZER)
+        # sumy caches a sentence's words in this slot: give it ours instead of re-tokenising
+        sumy_sentence._cached_property_words = tuple(sentence.words)
+        paragraphs[sentence.paragraph].append(sumy_sentence)
     return ObjectDocumentModel([Paragraph(p) for p in paragraphs if p])
+
+
+def _rating_reader(cls: type) -> type:
+    """A subclass of sumy summarizer ``cls`` whose call returns every sentence's rating.
+
+    sumy summarizers end with ``self._get_best_sentences(sentences, count,
+    rating)``; returning the ratings from there (rather than patching an
+    instance) keeps one summarizer per algorithm safe to share across threads.
+    """
+
+    def _get_best_sentences(self, sentences, count, rating, *args, **kwargs):
+        rate = rating.__getitem__ if isinstance(rating, dict) else rating
+        return [float(rate(s, *args, **kwargs)) for s in sentences]
+
+    return type(cls.__name__, (cls,), {"_get_best_sentences": _get_best_sentences})
 
 
 class SumyAlgorithm(Algorithm):
     """Runs a sumy summarizer and returns its rating of every sentence."""
 
-    summarizer_class: type[AbstractSummarizer]
+    summarizer_path: ClassVar[str]  # "module:Class" inside sumy.summarizers
+    max_sentences: ClassVar[int] = 400
+    _lock = threading.Lock()
 
-    def _make(self) -> AbstractSummarizer:
-        summarizer = self.summarizer_class(_stemmer)
+    def __init__(self) -> None:
+        self._summarizer: Any = None
+
+    def summarizer_class(self) -> type:
+        module, _, cls = self.summarizer_path.partition(":")
+        return getattr(importlib.import_module(f"sumy.summarizers.{module}"), cls)
+
+    def _make(self) -> Any:
+        summarizer = _rating_reader(self.summarizer_class())(_stemmer)
         summarizer.stop_words = STOP_WORDS
         return summarizer
+
+    def summarizer(self) -> Any:
+        """The configured sumy summarizer, made (and sumy imported) on first use."""
+        if self._summarizer is None:
+            with self._lock:
+                if self._summarizer is None:
+                    self._summarizer = self._make()
+        return self._summarizer
 
     def score(self, doc: Document) -> np.ndarray:
         n = len(doc)
         if n == 0:
             return np.zeros(0)
-        summarizer = self._make()
-        captured: list[float] = []
-
-        def capture(sentences, count, rating, *args, **kwargs):
-            rate = rating.__getitem__ if isinstance(rating, dict) else rating
-            captured.extend(float(rate(s, *args, **kwargs)) for s in sentences)
-            return tuple(sentences)
-
-        summarizer._get_best_sentences = capture  # read sumy's ratings, not its top-N
+        scored = min(n, self.max_sentences)
         try:
-            summarizer(to_sumy(doc), n)
+            ratings = self.summarizer()(to_sumy(doc, scored), scored)
         except (ValueError, ZeroDivisionError, np.linalg.LinAlgError):
             # degenerate input (no content words): fall back to document order
-            captured = []
-        if len(captured) != n:
+            ratings = ()
+        if len(ratings) != scored:
             return 1.0 - np.arange(n, dtype=float) / n
-        scores = np.nan_to_num(np.asarray(captured, dtype=float))
+        scores = np.nan_to_num(np.asarray(ratings, dtype=float))
+        if scored < n:
+            # sentences past the cap: below every scored one, in document order
+            floor = scores.min() - 1.0
+            scores = np.concatenate([scores, floor - np.arange(n - scored, dtype=float) / n])
         return scores
 
 
-def _sumy(name: str, cls: type[AbstractSummarizer], description: str) -> type[SumyAlgorithm]:
+def preload() -> None:
+    """Import sumy and build every sumy summarizer now rather than on the first request."""
+    from . import ALGORITHMS
+
+    for algorithm in ALGORITHMS.values():
+        if isinstance(algorithm, SumyAlgorithm):
+            algorithm.summarizer()
+
+
+def _sumy(name: str, path: str, description: str, **attrs: Any) -> type[SumyAlgorithm]:
     return type(
-        cls.__name__.replace("Summarizer", ""),
+        path.partition(":")[2].replace("Summarizer", ""),
         (SumyAlgorithm,),
-        {"name": name, "description": description, "summarizer_class": cls},
+        {"name": name, "description": description, "summarizer_path": path, **attrs},
     )
 
 
 class Edmundson(SumyAlgorithm):
     name = "edmundson"
     description = "sumy Edmundson: cue words, key words, title words and location combined."
-    summarizer_class = EdmundsonSummarizer
+    summarizer_path = "edmundson:EdmundsonSummarizer"
 
-    def _make(self) -> AbstractSummarizer:
-        summarizer = EdmundsonSummarizer(_stemmer)
+    def _make(self) -> Any:
+        summarizer = _rating_reader(self.summarizer_class())(_stemmer)
         summarizer.bonus_words = BONUS_WORDS
         summarizer.stigma_words = STIGMA_WORDS
         summarizer.null_words = sorted(STOP_WORDS)
@@ -149,18 +194,33 @@ class Edmundson(SumyAlgorithm):
 SUMY_ALGORITHMS: tuple[type[SumyAlgorithm], ...] = (
     _sumy(
         "lexrank",
-        LexRankSummarizer,
+        "lex_rank:LexRankSummarizer",
         "sumy LexRank: sentence centrality in a cosine-similarity graph.",
     ),
-    _sumy("textrank", TextRankSummarizer, "sumy TextRank: PageRank over sentence word overlap."),
-    _sumy("lsa", LsaSummarizer, "sumy LSA: sentences spanning the main latent topics (SVD)."),
-    _sumy("luhn", LuhnSummarizer, "sumy Luhn: clusters of significant (frequent) words."),
+    _sumy(
+        "textrank",
+        "text_rank:TextRankSummarizer",
+        "sumy TextRank: PageRank over sentence word overlap.",
+    ),
+    # LSA's dense SVD and KL's greedy passes grow faster than the graphs: smaller caps
+    _sumy(
+        "lsa",
+        "lsa:LsaSummarizer",
+        "sumy LSA: sentences spanning the main latent topics (SVD).",
+        max_sentences=200,
+    ),
+    _sumy("luhn", "luhn:LuhnSummarizer", "sumy Luhn: clusters of significant (frequent) words."),
     Edmundson,
-    _sumy("kl", KLSummarizer, "sumy KL-Sum: greedy word-distribution match to the document."),
-    _sumy("sumbasic", SumBasicSummarizer, "sumy SumBasic: average word probability."),
+    _sumy(
+        "kl",
+        "kl:KLSummarizer",
+        "sumy KL-Sum: greedy word-distribution match to the document.",
+        max_sentences=120,
+    ),
+    _sumy("sumbasic", "sum_basic:SumBasicSummarizer", "sumy SumBasic: average word probability."),
     _sumy(
         "reduction",
-        ReductionSummarizer,
+        "reduction:ReductionSummarizer",
         "sumy Reduction: graph of shared words, sum of edge weights.",
     ),
 )

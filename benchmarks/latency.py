@@ -1,0 +1,152 @@
+"""In-process latency per IndoSum article: default pipeline, every algorithm, sumy LexRank.
+
+The reference is plain sumy set up for Indonesian the way a user would do it,
+independently of our pipeline: sumy's ``PlaintextParser`` with a regex
+sentence/word tokenizer, a Sastrawi stemmer behind a dict cache and Sastrawi's
+stop words, running ``LexRankSummarizer`` for 3 sentences. Everything is
+measured in the same run, article by article with the configurations
+interleaved (rotating their order), so machine load hits all of them alike.
+One full warm-up pass fills every cache first; gc stays on.
+
+    python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import time
+from collections.abc import Callable
+
+from .indosum import load
+
+SAMPLE_SEED = 20240607
+
+
+def sample_articles(data: str, size: int) -> list[str]:
+    """A fixed, deterministic sample of article texts (``size`` 0 = all of them)."""
+    texts = [a.text for a in load(data)]
+    if 0 < size < len(texts):
+        texts = random.Random(SAMPLE_SEED).sample(texts, size)
+    return texts
+
+
+class _RegexTokenizer:
+    """sumy's tokenizer interface with regexes (sumy ships no Indonesian Punkt model)."""
+
+    language = "indonesian"
+    _sentence = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]*[A-Z0-9])")
+    _word = re.compile(r"\w+(?:[-'’.,]\w+)*")
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:
+        return tuple(s for s in self._sentence.split(text) if s.strip())
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(self._word.findall(text))
+
+
+def sumy_lexrank() -> Callable[[str], object]:
+    """Plain sumy LexRank for Indonesian: the reference every ratio is against."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    sastrawi = StemmerFactory().create_stemmer()
+    cache: dict[str, str] = {}
+
+    def stemmer(word: str) -> str:
+        word = word.lower()
+        stem = cache.get(word)
+        if stem is None:
+            stem = cache[word] = sastrawi.stem(word)
+        return stem
+
+    summarizer = LexRankSummarizer(stemmer)
+    summarizer.stop_words = frozenset(StopWordRemoverFactory().get_stop_words())
+    tokenizer = _RegexTokenizer()
+
+    def run(text: str) -> object:
+        return summarizer(PlaintextParser(text, tokenizer).document, 3)
+
+    return run
+
+
+def configurations(algorithms: list[str] | None = None) -> dict[str, Callable[[str], object]]:
+    """Name → function of the article text, for every configuration measured."""
+    from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
+
+    configs: dict[str, Callable[[str], object]] = {
+        f"default pipeline ({DEFAULT_ALGORITHM}, headlines+keywords)": summarize
+    }
+    for name in algorithms or list(ALGORITHMS):
+        configs[f"summarize(algorithm={name!r})"] = lambda text, name=name: summarize(
+            text, algorithm=name
+        )
+    configs["sumy LexRank (reference)"] = sumy_lexrank()
+    return configs
+
+
+def measure(configs: dict[str, Callable[[str], object]], texts: list[str]) -> dict[str, list[int]]:
+    """Nanoseconds per article for each configuration (after one warm-up pass)."""
+    names = list(configs)
+    for name in names:
+        for text in texts:
+            configs[name](text)
+    times: dict[str, list[int]] = {name: [] for name in names}
+    clock = time.perf_counter_ns
+    for i, text in enumerate(texts):
+        shift = i % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn = configs[name]
+            start = clock()
+            fn(text)
+            times[name].append(clock() - start)
+    return times
+
+
+def percentile(values: list[int], q: float) -> float:
+    """The ``q`` quantile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def report(times: dict[str, list[int]], texts: list[str]) -> str:
+    reference = statistics.median(times["sumy LexRank (reference)"])
+    words = statistics.mean(len(t.split()) for t in texts)
+    lines = [
+        f"{len(texts)} IndoSum articles (mean {words:.0f} words), "
+        f"load average {os.getloadavg()[0]:.2f} at the end",
+        "",
+        "| configuration | p50 ms | p99 ms | mean ms | sumy LexRank p50 / p50 |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, values in times.items():
+        p50 = statistics.median(values)
+        lines.append(
+            f"| {name} | {p50 / 1e6:.3f} | {percentile(values, 0.99) / 1e6:.3f} | "
+            f"{statistics.mean(values) / 1e6:.3f} | {reference / p50:.2f}× |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", required=True, help="IndoSum folder (fold1..fold4.jsonl)")
+    parser.add_argument(
+        "--sample", type=int, default=600, help="fixed random sample size; 0 = all articles"
+    )
+    parser.add_argument(
+        "--algorithms", nargs="*", help="algorithms to time besides the default (all by default)"
+    )
+    args = parser.parse_args(argv)
+    texts = sample_articles(args.data, args.sample)
+    times = measure(configurations(args.algorithms), texts)
+    print(report(times, texts))
+
+
+if __name__ == "__main__":
+    main()
