@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.headline import DEFAULT_MAX_CHARS
@@ -13,6 +21,8 @@ from summarizer.pipeline import MAX_HEADLINES, MAX_SENTENCES
 AlgorithmName = Literal[tuple(ALGORITHMS)]  # type: ignore[valid-type]
 
 MAX_TEXT_CHARS = 1_000_000
+MAX_KEYWORDS = 50
+LENGTH_OPTIONS = ("sentences", "ratio", "max_words", "max_chars")
 
 EXAMPLE_TEXT = (
     "Jakarta, CNN Indonesia -- Bank Indonesia (BI) menahan suku bunga acuan di level 6 persen. "
@@ -21,10 +31,30 @@ EXAMPLE_TEXT = (
 )
 
 
+def _schema_extra(examples: list[dict[str, Any]], *, article: bool) -> dict[str, Any]:
+    """JSON Schema rules pydantic cannot derive from field types: one length option at most,
+    and (for article models) exactly one of ``text``/``html``."""
+    given = {"not": {"type": "null"}}
+    pairs = [(a, b) for i, a in enumerate(LENGTH_OPTIONS) for b in LENGTH_OPTIONS[i + 1 :]]
+    extra: dict[str, Any] = {
+        "not": {
+            "anyOf": [{"required": [a, b], "properties": {a: given, b: given}} for a, b in pairs]
+        },
+        "examples": examples,
+    }
+    if article:
+        extra["oneOf"] = [{"required": ["text"]}, {"required": ["html"]}]
+    return extra
+
+
 class SummaryOptions(BaseModel):
     """Options shared by a single request and by every document of a batch."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra=_schema_extra([{"sentences": 2, "headlines": 1}], article=False),
+    )
 
     sentences: int | None = Field(
         None,
@@ -61,14 +91,13 @@ class SummaryOptions(BaseModel):
         max_length=3,
         description="Kinds of sentence to leave out of the summary.",
     )
+    keywords: int = Field(
+        5, ge=0, le=MAX_KEYWORDS, description="Number of keywords to return (0 disables)."
+    )
 
     @model_validator(mode="after")
     def _one_length_option(self) -> SummaryOptions:
-        given = [
-            k
-            for k in ("sentences", "ratio", "max_words", "max_chars")
-            if getattr(self, k) is not None
-        ]
+        given = [k for k in LENGTH_OPTIONS if getattr(self, k) is not None]
         if len(given) > 1:
             raise ValueError(
                 f"give at most one of sentences, ratio, max_words, max_chars (got {', '.join(given)})"
@@ -80,25 +109,162 @@ class SummaryOptions(BaseModel):
         return self.model_dump()
 
 
+EXAMPLE_HTML = (
+    "<p><strong>Jakarta, CNN Indonesia</strong> -- Bank Indonesia (BI) menahan suku bunga acuan "
+    "di level 6 persen.</p><figure><img src='bi.jpg'><figcaption>Foto: ANTARA</figcaption>"
+    "</figure><p>Keputusan itu diambil dalam Rapat Dewan Gubernur pada Kamis (17/10).</p>"
+    "<p><strong>Baca juga:</strong> <a href='/x'>Rupiah menguat</a></p>"
+    "<p>&ldquo;Kebijakan ini konsisten dengan upaya menjaga stabilitas rupiah,&rdquo; kata "
+    "Gubernur BI Perry Warjiyo.</p>"
+)
+
+
+def _article_field(description: str) -> Any:
+    """``text``/``html``: a string when given (``null`` is refused), absent when not."""
+
+    def schema(s: dict[str, Any]) -> None:
+        s.pop("default", None)
+        s["pattern"] = r"\S"  # more than whitespace, checked by _not_blank below
+
+    return Field(
+        None,
+        min_length=1,
+        max_length=MAX_TEXT_CHARS,
+        description=description,
+        json_schema_extra=schema,
+    )
+
+
+def _field_error(field: str, message: str, kind: str = "value_error") -> ValidationError:
+    return ValidationError.from_exception_data(
+        "SummarizeRequest",
+        [InitErrorDetails(type=PydanticCustomError(kind, message), loc=(field,), input=None)],
+    )
+
+
 class SummarizeRequest(SummaryOptions):
-    """A single article to summarise."""
+    """A single article to summarise: exactly one of ``text`` or ``html``."""
 
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
-        json_schema_extra={"examples": [{"text": EXAMPLE_TEXT, "sentences": 2, "headlines": 3}]},
+        json_schema_extra=_schema_extra(
+            [
+                {"text": EXAMPLE_TEXT, "sentences": 2, "headlines": 3},
+                {"html": EXAMPLE_HTML, "sentences": 2},
+            ],
+            article=True,
+        ),
     )
 
-    text: str = Field(
-        ..., min_length=1, max_length=MAX_TEXT_CHARS, description="The article as plain text."
+    text: str = _article_field("The article as plain text (paragraphs on separate lines).")
+    html: str = _article_field(
+        "The article as HTML: a CMS fragment or a whole page. Scripts, embeds, captions, ads "
+        "and related-link blocks are dropped; a whole page goes through main-content extraction."
     )
 
-    @field_validator("text")
+    @field_validator("text", "html")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
+    def _not_blank(cls, value: str, info: Any) -> str:
         if not value.strip():
-            raise ValueError("text must contain more than whitespace")
+            raise ValueError(f"{info.field_name} must contain more than whitespace")
         return value
+
+    @model_validator(mode="after")
+    def _text_or_html(self) -> SummarizeRequest:
+        if self.text is None and self.html is None:
+            raise _field_error("text", "give the article as text or as html", "missing")
+        if self.text is not None and self.html is not None:
+            raise _field_error("html", "give either text or html, not both")
+        return self
+
+
+class BatchDocument(SummarizeRequest):
+    """One document of a batch: its own ``id`` and options that override the shared ones."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra=_schema_extra(
+            [{"id": "berita-1", "text": EXAMPLE_TEXT, "sentences": 1}], article=True
+        ),
+    )
+
+    id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Echoed in the result (the document's 0-based position when absent).",
+    )
+
+
+class BatchRequest(SummaryOptions):
+    """Several documents in one request; the options here apply to every document."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra=_schema_extra(
+            [
+                {
+                    "documents": [
+                        {"id": "a", "text": EXAMPLE_TEXT},
+                        {"id": "b", "html": EXAMPLE_HTML, "sentences": 1},
+                    ],
+                    "sentences": 2,
+                    "headlines": 1,
+                }
+            ],
+            article=False,
+        ),
+    )
+
+    documents: list[BatchDocument] = Field(
+        ...,
+        min_length=1,
+        description="The documents, each validated and summarised on its own. The most a "
+        "request may hold is set by SUMMARIZER_MAX_BATCH (maxItems below); more is a 413.",
+    )
+
+
+class FieldError(BaseModel):
+    """One invalid field of a request."""
+
+    field: str = Field(..., description="Dotted path of the field (``body`` for the whole body).")
+    message: str
+    type: str = Field(..., description="Machine-readable kind of error.")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document: every error response has this shape."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "https://github.com/indo-summarizer/problems/validation-error",
+                    "title": "Unprocessable Content",
+                    "status": 422,
+                    "detail": "invalid request: sentences",
+                    "errors": [
+                        {
+                            "field": "sentences",
+                            "message": "Input should be less than or equal to 50",
+                            "type": "less_than_equal",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    type: str = Field(..., description="URI naming the kind of problem.")
+    title: str = Field(..., description="Short summary of the kind of problem.")
+    status: int = Field(..., ge=400, le=599, description="The HTTP status code.")
+    detail: str = Field(..., description="What went wrong with this request.")
+    errors: list[FieldError] | None = Field(
+        None, description="The invalid fields, for validation errors."
+    )
 
 
 class SentenceOut(BaseModel):
@@ -132,12 +298,51 @@ class SummarizeResponse(BaseModel):
     stats: dict[str, Any]
 
 
+class BatchSummary(SummarizeResponse):
+    """A batch result for a document that was summarised."""
+
+    id: str
+
+
+class BatchError(BaseModel):
+    """A batch result for a document that could not be summarised."""
+
+    id: str
+    error: Problem
+
+
+class BatchResponse(BaseModel):
+    results: list[BatchSummary | BatchError] = Field(
+        ..., description="One result per document, in request order."
+    )
+
+
+class BenchmarkScores(BaseModel):
+    """ROUGE F1 on the IndoSum test folds (see docs/benchmarks.md)."""
+
+    rouge1: float
+    rouge2: float
+    rougeL: float  # noqa: N815 - the metric's usual name
+
+
 class AlgorithmOut(BaseModel):
     name: str
     description: str
     default: bool
+    benchmark: BenchmarkScores | None = Field(
+        None, description="Benchmark scores, when the algorithm has been benchmarked."
+    )
 
 
 class AlgorithmsResponse(BaseModel):
     algorithms: list[AlgorithmOut]
     default: str
+
+
+class HealthResponse(BaseModel):
+    status: str = Field(..., description="``ok`` whenever the process answers.")
+
+
+class ReadinessResponse(BaseModel):
+    status: str = Field(..., description="``ready`` when every check passed.")
+    checks: dict[str, str] = Field(..., description="Each check and its state (``ok`` or why not).")

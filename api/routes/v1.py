@@ -1,20 +1,40 @@
-"""Version 1 of the summarisation API."""
+"""Version 1 of the summarisation API: one article, a batch, and the list of algorithms."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import orjson
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
+from pydantic import ValidationError
 
-from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
+import summarizer.algorithms
+from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
+from summarizer.html import CharsetError, decode_html, decode_text, html_to_text
 
-from ..errors import ApiError
-from ..schemas import AlgorithmOut, AlgorithmsResponse, SummarizeRequest, SummarizeResponse
+from ..errors import ApiError, option_error, problem_body, validation_errors
+from ..openapi import Media, operation
+from ..schemas import (
+    EXAMPLE_HTML,
+    EXAMPLE_TEXT,
+    LENGTH_OPTIONS,
+    MAX_TEXT_CHARS,
+    AlgorithmOut,
+    AlgorithmsResponse,
+    BatchDocument,
+    BatchError,
+    BatchRequest,
+    BatchResponse,
+    BatchSummary,
+    SummarizeRequest,
+    SummarizeResponse,
+    SummaryOptions,
+)
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 
 _LIST_OPTIONS = {"exclude"}
+_TEXT_BODY = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS, "pattern": r"\S"}
 
 
 def json_response(model: Any, status: int = 200) -> Response:
@@ -23,29 +43,48 @@ def json_response(model: Any, status: int = 200) -> Response:
     )
 
 
-def read_json() -> Any:
-    """The request body parsed as JSON (400 when it is not)."""
+def _json_mimetype(mimetype: str) -> bool:
+    return mimetype == "application/json" or mimetype.endswith("+json")
+
+
+def read_json() -> dict[str, Any]:
+    """The request body as a JSON object: UTF-8 only (RFC 8259), 400 when not JSON."""
+    charset = request.mimetype_params.get("charset")
+    if charset and charset.strip().strip("\"'").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise ApiError(415, f"JSON must be UTF-8, not {charset!r}", kind="unsupported-charset")
     data = request.get_data(cache=False)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        return orjson.loads(data)
+        body = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ApiError(
             400, f"request body is not valid JSON: {exc}", kind="malformed-json"
         ) from None
+    if not isinstance(body, dict):
+        raise ApiError(
+            422,
+            "request body must be a JSON object",
+            kind="validation-error",
+            errors=[{"field": "body", "message": "expected an object", "type": "dict_type"}],
+        )
+    return body
 
 
-def read_text_body() -> str:
-    charset = request.mimetype_params.get("charset", "utf-8")
+def read_text_body(html: bool) -> str:
+    """A text/plain or text/html body in its ``charset`` (HTML: or its ``<meta charset>``)."""
+    charset = request.mimetype_params.get("charset")
+    data = request.get_data(cache=False)
     try:
-        return request.get_data(cache=False).decode(charset)
-    except LookupError:
-        raise ApiError(400, f"unknown charset {charset!r}", kind="bad-charset") from None
-    except UnicodeDecodeError:
-        raise ApiError(400, f"request body is not valid {charset}", kind="bad-encoding") from None
+        return decode_html(data, charset) if html else decode_text(data, charset)
+    except CharsetError as exc:
+        if exc.unknown:
+            raise ApiError(415, str(exc), kind="unsupported-charset") from None
+        raise ApiError(400, str(exc), kind="bad-encoding") from None
 
 
 def query_options() -> dict[str, Any]:
-    """Query parameters as option values (``exclude`` may repeat or be comma-separated)."""
+    """Options from the query string (``exclude`` may repeat or be comma-separated)."""
     options: dict[str, Any] = {}
     for key in request.args:
         values = request.args.getlist(key)
@@ -53,45 +92,199 @@ def query_options() -> dict[str, Any]:
             options[key] = [v.strip() for value in values for v in value.split(",") if v.strip()]
         else:
             options[key] = values[-1]
-    return options
+    if not options:
+        return {}
+    return SummaryOptions.model_validate(options, strict=False).model_dump(exclude_unset=True)
+
+
+def merge_options(shared: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """``own`` overrides ``shared``; a length option in ``own`` replaces any shared one."""
+    if any(own.get(k) is not None for k in LENGTH_OPTIONS):
+        shared = {k: v for k, v in shared.items() if k not in LENGTH_OPTIONS}
+    return {**shared, **own}
 
 
 def parse_summarize_request() -> SummarizeRequest:
     mimetype = request.mimetype
-    if mimetype == "application/json" or mimetype.endswith("+json"):
-        body = read_json()
-        if not isinstance(body, dict):
-            raise ApiError(
-                422,
-                "request body must be a JSON object",
-                kind="validation-error",
-                errors=[{"field": "body", "message": "expected an object", "type": "dict_type"}],
-            )
-        return SummarizeRequest.model_validate(body)
-    if mimetype == "text/plain":
-        options = query_options()
-        options["text"] = read_text_body()
-        return SummarizeRequest.model_validate(options, strict=False)
+    shared = query_options()
+    if _json_mimetype(mimetype):
+        return SummarizeRequest.model_validate(merge_options(shared, read_json()))
+    if mimetype in ("text/plain", "text/html"):
+        field = "text" if mimetype == "text/plain" else "html"
+        return SummarizeRequest.model_validate({**shared, field: read_text_body(field == "html")})
     raise ApiError(
         415,
-        f"unsupported content type {mimetype or '(none)'!r}; send application/json or text/plain",
+        f"unsupported content type {mimetype or '(none)'!r}; "
+        "send application/json, text/plain or text/html",
         kind="unsupported-media-type",
     )
 
 
-@bp.post("/summarize")
-def summarize_endpoint() -> Response:
-    req = parse_summarize_request()
+def run(req: SummarizeRequest) -> dict[str, Any]:
+    """Summarise a validated request (HTML first becomes text); the response as a dict."""
     options = req.library_kwargs()
-    text = options.pop("text")
-    result = summarize(text, **options)
-    return json_response(SummarizeResponse.model_validate(result.to_dict()))
+    text, markup = options.pop("text"), options.pop("html")
+    options.pop("id", None)
+    html_removed: dict[str, int] = {}
+    if markup is not None:
+        extracted = html_to_text(markup)
+        if not extracted.text.strip():
+            raise ApiError(
+                422,
+                "the HTML holds no article text",
+                kind="validation-error",
+                errors=[{"field": "html", "message": "no article text", "type": "value_error"}],
+            )
+        text = extracted.text
+        options["title"] = options["title"] or extracted.title
+        html_removed = dict(extracted.removed)
+    result = summarize(text, **options).to_dict()
+    if markup is not None:
+        result["stats"]["html"] = {"removed": html_removed}
+    return result
+
+
+_SUMMARIZE_ERRORS = (400, 413, 415, 422)
+_QUERY_NOTE = (
+    "Sent with a text/plain or text/html body; with a JSON body, fields in the body override it."
+)
+
+
+@bp.post("/summarize")
+@operation(
+    summary="Summarise one article",
+    description="The article as JSON (`text` or `html` plus options), or as a text/plain or "
+    "text/html body with the options in the query string. Plain-text and HTML bodies honour "
+    "the `charset` parameter of Content-Type (HTML without one: its `<meta charset>`; else "
+    "UTF-8). Returns the summary sentences, headline candidates, keywords and statistics.",
+    tags=("summarize",),
+    request={
+        "application/json": Media(
+            SummarizeRequest,
+            examples={
+                "text": {"text": EXAMPLE_TEXT, "sentences": 2},
+                "html": {"html": EXAMPLE_HTML, "headlines": 2},
+            },
+        ),
+        "text/plain": Media(_TEXT_BODY, examples={"article": EXAMPLE_TEXT}),
+        "text/html": Media(_TEXT_BODY, examples={"fragment": EXAMPLE_HTML}),
+    },
+    query=SummaryOptions,
+    query_description=_QUERY_NOTE,
+    responses={200: Media(SummarizeResponse, description="The summary")},
+    errors=_SUMMARIZE_ERRORS,
+    secured=True,
+)
+def summarize_endpoint() -> Response:
+    """Summarise one article."""
+    return json_response(SummarizeResponse.model_validate(run(parse_summarize_request())))
+
+
+def _document_error(exc: Exception) -> dict[str, Any]:
+    if isinstance(exc, ValidationError):
+        errors = validation_errors(exc)
+        fields = ", ".join(sorted({e["field"] for e in errors}))
+        return problem_body(
+            422, f"invalid document: {fields}", kind="validation-error", errors=errors
+        )
+    if isinstance(exc, OptionError):
+        exc = option_error(exc)
+    if isinstance(exc, ApiError):
+        return problem_body(
+            exc.status, exc.detail, title=exc.title, kind=exc.kind, errors=exc.errors
+        )
+    current_app.logger.exception("unhandled error in a batch document")
+    return problem_body(500, "the server could not process this document", kind="internal-error")
+
+
+def summarize_document(index: int, raw: Any, shared: dict[str, Any]) -> BatchSummary | BatchError:
+    """One batch document: its own result, or its own problem document."""
+    doc_id = raw.get("id") if isinstance(raw, dict) else None
+    doc_id = doc_id if isinstance(doc_id, str) and doc_id else str(index)
+    try:
+        if not isinstance(raw, dict):
+            raise ApiError(
+                422,
+                "a document must be a JSON object",
+                kind="validation-error",
+                errors=[
+                    {"field": "document", "message": "expected an object", "type": "dict_type"}
+                ],
+            )
+        req = BatchDocument.model_validate(merge_options(shared, raw))
+        return BatchSummary.model_validate({**run(req), "id": doc_id})
+    except (ValidationError, OptionError, ApiError) as exc:
+        return BatchError(id=doc_id, error=_document_error(exc))
+    except Exception as exc:  # one document must not fail the others
+        return BatchError(id=doc_id, error=_document_error(exc))
+
+
+@bp.post("/summarize/batch")
+@operation(
+    summary="Summarise several articles in one request",
+    description="Each document is validated and summarised on its own: the response holds one "
+    "result per document, in order, with its `id` (or its 0-based position). A document that "
+    "cannot be summarised gets an `error` problem document; the others still succeed. Options "
+    "at the top level apply to every document; a document's own options override them (its "
+    "own length option replaces the shared one). More documents than SUMMARIZER_MAX_BATCH "
+    "(default 100) is a 413.",
+    tags=("summarize",),
+    request={"application/json": BatchRequest},
+    responses={200: Media(BatchResponse, description="One result per document, in order")},
+    errors=(400, 413, 415, 422),
+    secured=True,
+)
+def summarize_batch() -> Response:
+    """Summarise several articles in one request."""
+    if not _json_mimetype(request.mimetype):
+        raise ApiError(
+            415,
+            f"unsupported content type {request.mimetype or '(none)'!r}; send application/json",
+            kind="unsupported-media-type",
+        )
+    body = read_json()
+    documents = body.pop("documents", None)
+    shared = SummaryOptions.model_validate(body).model_dump(exclude_unset=True)
+    if not isinstance(documents, list) or not documents:
+        message = "give a non-empty list of documents"
+        raise ApiError(
+            422,
+            message,
+            kind="validation-error",
+            errors=[{"field": "documents", "message": message, "type": "list_type"}],
+        )
+    limit = current_app.config["SETTINGS"].max_batch
+    if len(documents) > limit:
+        message = f"a batch holds at most {limit} documents, got {len(documents)}"
+        raise ApiError(
+            413,
+            message,
+            kind="too-many-documents",
+            errors=[{"field": "documents", "message": message, "type": "too_long"}],
+        )
+    results = [summarize_document(i, raw, shared) for i, raw in enumerate(documents)]
+    return json_response(BatchResponse(results=results))
 
 
 @bp.get("/algorithms")
+@operation(
+    summary="List the summarisation algorithms",
+    description="Every algorithm the `algorithm` option accepts, which one is the default, "
+    "and its ROUGE scores on IndoSum when it has been benchmarked.",
+    tags=("algorithms",),
+    responses={200: Media(AlgorithmsResponse, description="The algorithms")},
+    secured=True,
+)
 def algorithms() -> Response:
+    """List the summarisation algorithms."""
+    benchmark = getattr(summarizer.algorithms, "BENCHMARK", None) or {}
     items = [
-        AlgorithmOut(name=name, description=algo.description, default=name == DEFAULT_ALGORITHM)
+        AlgorithmOut(
+            name=name,
+            description=algo.description,
+            default=name == DEFAULT_ALGORITHM,
+            benchmark=benchmark.get(name),
+        )
         for name, algo in ALGORITHMS.items()
     ]
     return json_response(AlgorithmsResponse(algorithms=items, default=DEFAULT_ALGORITHM))
