@@ -30,10 +30,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_observability(app, settings)  # first: every request gets an id, a log line, metrics
     init_security(app, settings)
 
-    from .routes import health, v1, web
+    from .routes import docs, health, v1, web
 
     app.register_blueprint(health.bp)
     health.warm_up()  # load language data and run every algorithm once, before workers fork
     app.register_blueprint(v1.bp)
     app.register_blueprint(web.bp)
+    app.register_blueprint(docs.bp)
     return app
