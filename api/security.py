@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import time
 
 from flask import Flask, Response, current_app, g, request
@@ -17,6 +16,7 @@ from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import Settings
@@ -106,6 +106,24 @@ def _exempt_from_limits() -> bool:
     return request.method == "OPTIONS" or is_public(request.path)
 
 
+def _bound_streamed_body() -> None:
+    """413 for a chunked body over ``max_body_bytes``, read into memory only up to the limit.
+
+    Flask rejects a too large ``Content-Length`` before reading anything; a body without
+    one (``Transfer-Encoding: chunked``) is cut at the limit by Werkzeug without an error,
+    which would make a truncated document look valid.
+    """
+    if (
+        request.content_length is not None
+        or "chunked" not in request.headers.get("Transfer-Encoding", "").lower()
+    ):
+        return
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    data = request.get_data(cache=True)  # cached: the view reads the same bytes
+    if limit is not None and len(data) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()  # the same problem document as a too large Content-Length
+
+
 def _security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -137,7 +155,7 @@ def init_limiter(app: Flask, settings: Settings) -> Limiter | None:
     @app.errorhandler(RateLimitExceeded)
     def _too_many(exc: RateLimitExceeded) -> Response:
         current = limiter.current_limit
-        retry = max(1, math.ceil(current.reset_at - time.time())) if current else 1
+        retry = max(1, int(current.reset_at - time.time())) if current else 1
         return problem(
             429,
             f"rate limit exceeded ({exc.limit.limit}); retry in {retry} s",
@@ -166,4 +184,5 @@ def init_security(app: Flask, settings: Settings) -> None:
         )
     app.before_request(_authenticate)
     app.extensions["summarizer_limiter"] = init_limiter(app, settings)
+    app.before_request(_bound_streamed_body)
     app.after_request(_security_headers)
