@@ -381,6 +381,7 @@
       $("api-key-field").hidden = false;
     }
     renderProblem(problem);
+    markInvalid(problem.errors);
     $("error").hidden = false;
     $("error").focus();
   }
@@ -411,7 +412,30 @@
     box.replaceChildren(...children);
   }
 
+  // Which control an API field error belongs to, so it can be marked aria-invalid.
+  const FIELD_CONTROLS = {
+    text: "article",
+    html: "article",
+    body: "article",
+    sentences: "length-value",
+    ratio: "length-value",
+    max_words: "length-value",
+    algorithm: "algorithm",
+    headlines: "headlines",
+  };
+
+  function markInvalid(errors) {
+    for (const node of document.querySelectorAll("[aria-invalid]")) {
+      node.removeAttribute("aria-invalid");
+    }
+    for (const item of errors || []) {
+      const id = FIELD_CONTROLS[String(item.field || "").split(".")[0]];
+      if (id) $(id).setAttribute("aria-invalid", "true");
+    }
+  }
+
   function hideError() {
+    markInvalid([]);
     state.problem = null;
     $("error").hidden = true;
     $("error").replaceChildren();
