@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from conftest import Server
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
+API_KEY = "editor-page-key-0123456789"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -244,17 +246,50 @@ def test_page_is_keyboard_usable_at_360_px(watched, server, article, tmp_path):
     watched.assert_clean()
 
 
-def test_api_key_field_is_shown_when_the_page_needs_it(watched, server):
+@pytest.fixture(scope="module")
+def keyed_server(tmp_path_factory) -> Iterator[Server]:
+    """A second real gunicorn with API keys configured."""
+    srv = Server({"SUMMARIZER_API_KEYS": API_KEY}, workers=1)
+    srv.start(tmp_path_factory.mktemp("keyed") / "server.log")
+    yield srv
+    srv.stop()
+
+
+def test_api_key_field_is_hidden_when_no_keys_are_configured(watched, server):
     page = open_page(watched, server.url)
     assert page.locator("#api-key-field").is_hidden()
-    page.evaluate("sessionStorage.setItem('summarizer.apiKey', 'k-123')")
-    page.reload()
-    key = page.get_by_label("Kunci API")
-    sync_api.expect(key).to_be_visible()
-    assert key.input_value() == "k-123"
-    assert page.evaluate("localStorage.getItem('summarizer.apiKey')") is None
-    with page.expect_request("**/v1/summarize") as request_info:
-        page.get_by_label("Teks artikel").fill("Satu kalimat di sini. Dan satu lagi.")
-        page.get_by_role("button", name="Ringkas").click()
-    assert request_info.value.headers["x-api-key"] == "k-123"
     watched.assert_clean()
+
+
+def test_api_key_is_asked_for_sent_and_kept_in_session_storage_only(browser, keyed_server):
+    context = browser.new_context()
+    watched = Watched(context.new_page(), keyed_server.url)
+    page = watched.page
+    page.set_default_timeout(15_000)
+    page.goto(keyed_server.url + "/")
+    key_field = page.get_by_label("Kunci API")
+    sync_api.expect(key_field).to_be_visible()
+
+    page.get_by_label("Teks artikel").fill("Satu kalimat di sini. Dan satu lagi di sana.")
+    page.get_by_role("button", name="Ringkas").click()
+    sync_api.expect(page.locator("#error .error-title")).to_have_text("Unauthorized (401)")
+
+    key_field.fill(API_KEY)
+    key_field.press("Tab")  # change event: the algorithm list can now be loaded with the key
+    sync_api.expect(page.locator("#algorithm option[data-default]")).to_have_count(1)
+    with page.expect_request("**/v1/summarize") as request_info:
+        page.get_by_role("button", name="Ringkas").click()
+    assert request_info.value.headers["x-api-key"] == API_KEY
+    sync_api.expect(page.locator("#highlighted mark").first).to_be_visible()
+    assert page.locator("#error").is_hidden()
+    assert '"X-API-Key: $SUMMARIZER_API_KEY"' in page.locator("#curl").text_content()
+    assert API_KEY not in page.locator("#curl").text_content()
+
+    assert page.evaluate("sessionStorage.getItem('summarizer.apiKey')") == API_KEY
+    assert page.evaluate("Object.values({...localStorage}).join()").find(API_KEY) == -1
+    page.reload()  # same tab: the key is still there
+    sync_api.expect(page.get_by_label("Kunci API")).to_have_value(API_KEY)
+    # The 401 answer is logged by the browser as a failed resource load; nothing else may be.
+    watched.console_errors[:] = [e for e in watched.console_errors if "401" not in e]
+    watched.assert_clean()
+    context.close()

@@ -162,7 +162,14 @@
   };
 
   const $ = (id) => document.getElementById(id);
-  const state = { lang: "id", result: null, source: "", roundTrip: null, problem: null };
+  const state = {
+    lang: "id",
+    result: null,
+    source: "",
+    roundTrip: null,
+    problem: null,
+    algorithmsLoaded: false,
+  };
 
   function t(key, params) {
     const table = MESSAGES[state.lang] || MESSAGES.id;
@@ -244,6 +251,9 @@
 
   async function loadAlgorithms() {
     const select = $("algorithm");
+    if (state.algorithmsLoaded) return;
+    // With API keys configured, /v1/algorithms needs one too: wait until the editor enters it.
+    if (document.body.dataset.keysRequired === "true" && !$("api-key").value.trim()) return;
     try {
       const response = await fetch("/v1/algorithms", { headers: authHeaders() });
       if (!response.ok) throw new Error("status " + response.status);
@@ -265,6 +275,7 @@
       };
       select.addEventListener("change", describe);
       describe();
+      state.algorithmsLoaded = true;
     } catch (_err) {
       $("algorithm-help").textContent = t("algorithms_failed");
     }
@@ -344,6 +355,7 @@
         h: payload.headlines.length,
       });
       $("results-heading").focus();
+      loadAlgorithms();
     } catch (_err) {
       showProblem({ title: t("error_heading"), detail: t("error_network"), local: true });
     } finally {
@@ -699,6 +711,7 @@
       }
       updateCurl();
     });
+    $("api-key").addEventListener("change", () => loadAlgorithms().then(updateCurl));
     $("article").addEventListener("input", updateArticleCount);
     $("summarize-form").addEventListener("input", updateCurl);
     $("summarize-form").addEventListener("change", updateCurl);
