@@ -47,18 +47,10 @@ def build_document(text: str, *, title: str | None = None) -> Document:
     """Clean ``text``, split it into sentences and words, stem the content words."""
     cleaned = clean(text)
     sentences: list[Sentence] = []
+    append = sentences.append
     for p_index, para in enumerate(cleaned.paragraphs):
         for position, sentence_text in enumerate(segment(para)):
             words = tokenize(sentence_text)
-            sentences.append(
-                Sentence(
-                    text=sentence_text,
-                    index=len(sentences),
-                    paragraph=p_index,
-                    position_in_paragraph=position,
-                    words=words,
-                    terms=terms(words),
-                )
-            )
+            append(Sentence(sentence_text, len(sentences), p_index, position, words, terms(words)))
     title_terms = terms(tokenize(title)) if title else []
     return Document(sentences, len(cleaned.paragraphs), cleaned.removed, title, title_terms)
