@@ -10,6 +10,9 @@ from .document import build_document
 from .errors import OptionError
 from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
 from .headline import headlines as make_headlines
+from .keywords import MAX_KEYWORDS
+from .keywords import extract as extract_keywords
+from .language import PROFILES, detect, language_warning
 from .result import SelectedSentence, Summary
 from .select import EXCLUDABLE, Budget, select
 
@@ -54,6 +57,8 @@ def summarize(
         raise OptionError(
             "headline_case", f"headline_case must be one of {', '.join(HEADLINE_CASES)}"
         )
+    if not isinstance(keywords, int) or not 0 <= keywords <= MAX_KEYWORDS:
+        raise OptionError("keywords", f"keywords must be between 0 and {MAX_KEYWORDS}")
     if headline_max_chars < 10:
         raise OptionError("headline_max_chars", "headline_max_chars must be at least 10")
     exclude = frozenset(exclude)
@@ -67,6 +72,11 @@ def summarize(
         raise OptionError("budget", str(exc)) from None
 
     doc = build_document(text, title=title)
+    language = detect(w for s in doc.sentences for w in s.words)
+    warnings = [note] if (note := language_warning(language)) else []
+    # Foreign function words ("the", "of") are not key phrases either.
+    extra_stops = PROFILES[language] if warnings else frozenset()
+    key_phrases = extract_keywords(doc, keywords, stop_words=extra_stops) if keywords else []
     scores = ALGORITHMS[name].score(doc)
     chosen = select(doc, scores, budget, exclude=exclude)
     picked = [
@@ -92,5 +102,8 @@ def summarize(
         sentences=picked,
         headlines=candidates,
         algorithm=name,
+        keywords=key_phrases,
+        language=language,
+        warnings=warnings,
         stats=stats,
     )

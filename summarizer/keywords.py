@@ -1,0 +1,267 @@
+"""Key phrases of an article: repeated names and terms, weighted by how rare they are in news.
+
+Candidates are runs of one to :data:`MAX_WORDS` content words that do not
+cross punctuation, stop words or bare numbers, so no phrase starts or ends
+with a stop word ("Bank Indonesia", "transportasi online"). Occurrences are
+merged by their Sastrawi stems, so "pemerintah" and "pemerintahan" count as
+one. A phrase scores by how often it occurs, how rare its words are in
+Indonesian news (an IDF table built from IndoSum, shipped in
+``data/idf.json``), whether it is written as a name, and how early it first
+appears. Phrases that only ever occur inside a longer one ("Kim Jong" in
+"Kim Jong Un") are dropped, and a phrase is skipped when its stems overlap
+a better one's by containment. Everything is read from the already tokenised
+:class:`~summarizer.document.Document`; only plain dictionaries are built per
+request.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+from .document import Document
+from .result import Keyword
+from .words import STOP_WORDS, stem
+
+__all__ = ["MAX_KEYWORDS", "MAX_WORDS", "Idf", "extract", "load_idf"]
+
+MAX_KEYWORDS = 20
+MAX_WORDS = 3  # longest phrase, in words
+# Score weights (chosen on IndoSum with benchmarks/keywords.py).
+FREQ_POWER = 1.5
+IDF_POWER = 1.0  # 0 ignores rarity, 1 is plain TF-IDF
+NAME_BONUS = 0.5
+LEAD_BONUS = 2.0
+# A word is shown as its longer phrase when the phrase holds this share of its uses.
+EXPAND_SHARE = 0.4
+
+
+@dataclass(slots=True, frozen=True)
+class Idf:
+    """Rarity weights of stems (IDF to the power IDF_POWER); unseen stems get ``default``."""
+
+    values: dict[str, float]
+    default: float
+
+    @classmethod
+    def from_counts(cls, documents: int, df: dict[str, int], power: float | None = None) -> Idf:
+        """Smoothed IDF, ``ln((1 + N) / (1 + df)) + 1``, from document frequencies."""
+        p = IDF_POWER if power is None else power
+        values = {term: (math.log((1 + documents) / (1 + n)) + 1) ** p for term, n in df.items()}
+        return cls(values, (math.log(1 + documents) + 1) ** p)
+
+
+def load_idf() -> Idf:
+    """The IDF table shipped with the package (built from IndoSum by benchmarks/build_idf.py)."""
+    raw = json.loads(resources.files("summarizer.data").joinpath("idf.json").read_text("utf-8"))
+    return Idf.from_counts(raw["documents"], raw["df"])
+
+
+IDF: Idf = load_idf()
+
+
+_KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be in a phrase
+_KEYS_LIMIT = 200_000
+_SEEDS_PER_KEYWORD = 3  # single words looked at per keyword asked for, before phrases grow
+
+
+def extract(
+    doc: Document,
+    k: int = 5,
+    *,
+    idf: Idf | None = None,
+    stop_words: frozenset[str] = frozenset(),
+) -> list[Keyword]:
+    """The ``k`` best key phrases of ``doc``, best first (ties: first occurrence first).
+
+    ``stop_words`` are added to the Indonesian list (the pipeline passes English
+    function words when the text is English).
+    """
+    if k <= 0 or not doc.sentences:
+        return []
+    table = idf or IDF
+    values, default = table.values, table.default
+    # One flat token list for the whole document; a None key ends every sentence.
+    keys: list[str | None] = []
+    words: list[str] = []
+    owner: list[int] = []  # sentence index of every token
+    starts: set[int] = set()
+    for sentence in doc.sentences:
+        starts.add(len(keys))
+        keys += _keys(sentence.words, stop_words)
+        keys.append(None)
+        words += sentence.words
+        words.append("")
+        owner += [sentence.index] * (len(sentence.words) + 1)
+    n = len(keys)
+    counts = Counter(keys)
+    counts.pop(None, None)
+    counts.pop("", None)
+    if not counts:
+        return []
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
+    lead = LEAD_BONUS / n
+
+    # Seeds: the best single words. Phrases are only grown around them, which
+    # keeps the work proportional to k rather than to every n-gram of the text.
+    ranked = sorted(
+        (
+            -(c**FREQ_POWER) * values.get(t, default) * (1 + LEAD_BONUS - lead * first[t]),
+            first[t],
+            t,
+        )
+        for t, c in counts.items()
+    )
+    seeds = {t for _, _, t in ranked[: max(_SEEDS_PER_KEYWORD * k, 8)]}
+    at = [i for i, key in enumerate(keys) if key in seeds]
+    occurrences: dict[tuple[str, ...], list[int]] = {}
+    for i in at:
+        occurrences.setdefault((keys[i],), []).append(i)
+    # Grow: every phrase of up to MAX_WORDS content words that contains a seed occurrence.
+    spans = at
+    for size in range(2, MAX_WORDS + 1):
+        spans = sorted(
+            {j - 1 for j in spans if j and keys[j - 1]} | {j for j in spans if keys[j + size - 1]}
+        )
+        for j in spans:
+            occurrences.setdefault(tuple(keys[j : j + size]), []).append(j)
+    # Phrases that never occur outside one longer phrase are not candidates.
+    parents: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in occurrences:
+        if len(key) > 1:
+            for sub in {key[:-1], key[1:]} & occurrences.keys():
+                parents.setdefault(sub, []).append(key)
+    nested = {
+        sub
+        for sub, longer in parents.items()
+        if any(len(occurrences[sub]) <= len(occurrences[p]) for p in longer)
+    }
+    base = sorted(
+        (
+            -(len(positions) ** FREQ_POWER)
+            * sum(values.get(s, default) for s in key)
+            * (1 + LEAD_BONUS - lead * positions[0]),
+            positions[0],
+            key,
+        )
+        for key, positions in occurrences.items()
+        if key not in nested
+    )
+    # Names: the bonus only matters near the top, so only the best few are checked.
+    scored = []
+    for neg, start, key in base[: 3 * k + 3]:
+        positions = occurrences[key]
+        size = len(key)
+        names = sum(
+            1
+            for i in positions
+            if i not in starts and all(w[:1].isupper() for w in words[i : i + size])
+        )
+        scored.append((neg * (1 + NAME_BONUS * names / len(positions)), start, key))
+    scored.sort()
+    picked: list[Keyword] = []
+    taken: list[tuple[str, ...]] = []
+    for neg, _start, key in scored:
+        surface = None
+        # "Bond" is written "James Bond" often enough: show the full name.
+        for phrase in _expansions(key, occurrences, parents):
+            if any(_overlaps(phrase, other) for other in taken):
+                continue
+            surface = _surface(phrase, occurrences[phrase], words, owner, starts, doc)
+            if surface is not None:
+                break
+        if surface is None:
+            continue
+        taken.append(phrase)
+        picked.append(Keyword(surface, round(-neg, 4)))
+        if len(picked) == k:
+            break
+    return picked
+
+
+def _expansions(
+    key: tuple[str, ...],
+    occurrences: dict[tuple[str, ...], list[int]],
+    parents: dict[tuple[str, ...], list[tuple[str, ...]]],
+) -> list[tuple[str, ...]]:
+    """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first."""
+    need = EXPAND_SHARE * len(occurrences[key])
+    chain = [key]
+    while longer := [p for p in parents.get(chain[-1], ()) if len(occurrences[p]) >= need]:
+        chain.append(min(longer, key=lambda p: (-len(occurrences[p]), occurrences[p][0])))
+    return chain[::-1]
+
+
+def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One phrase inside the other, or the end of one is the start of the other."""
+    if len(a) > len(b):
+        a, b = b, a
+    if set(a) <= set(b):
+        return True
+    return any(a[i:] == b[: len(a) - i] or b[i:] == a[: len(b) - i] for i in range(1, len(a)))
+
+
+def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
+    """Per word: its stem, or "" for stop words, single letters and bare numbers."""
+    lows = list(map(str.lower, words))
+    keys = list(map(_KEYS.get, lows))
+    if None in keys:
+        for i, key in enumerate(keys):
+            if key is None:
+                low = lows[i]
+                key = "" if len(low) < 2 or low in STOP_WORDS or not _has_letter(low) else stem(low)
+                if len(_KEYS) < _KEYS_LIMIT:
+                    _KEYS[low] = key
+                keys[i] = key
+    if stop_words:
+        keys = ["" if low in stop_words else key for low, key in zip(lows, keys, strict=True)]
+    return keys
+
+
+def _has_letter(word: str) -> bool:
+    return any(ch.isalpha() for ch in word)
+
+
+def _surface(
+    key: tuple[str, ...],
+    positions: list[int],
+    words: list[str],
+    owner: list[int],
+    starts: set[int],
+    doc: Document,
+) -> str | None:
+    """The article's own spelling: the first mid-sentence form, else the first form.
+
+    ``None`` when a phrase never occurs as written, i.e. every occurrence
+    crosses punctuation ("Jakarta, Bandung").
+    """
+    size = len(key)
+    forms = [" ".join(words[i : i + size]) for i in positions]
+    if size > 1:
+        # As written (no punctuation inside) and cased alike: "Bank Indonesia" and
+        # "transportasi online", not "menikahi Madeleine Swann".
+        kept = [
+            (i, form)
+            for i, form in zip(positions, forms, strict=True)
+            if _evenly_cased(words[i : i + size], i in starts)
+            and form in doc.sentences[owner[i]].text
+        ]
+        if not kept:
+            return None
+    else:
+        kept = list(zip(positions, forms, strict=True))
+    for i, form in kept:
+        if i not in starts:
+            return form
+    return kept[0][1]
+
+
+def _evenly_cased(words: list[str], sentence_initial: bool) -> bool:
+    """Every word capitalised, or none (a sentence's first word may be either)."""
+    caps = [w[:1].isupper() for w in words[1:] if w[:1].isalpha()]
+    if not sentence_initial:
+        caps.append(words[0][:1].isupper())
+    return all(caps) or not any(caps)
