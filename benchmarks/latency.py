@@ -9,6 +9,10 @@ interleaved (rotating their order), so machine load hits all of them alike.
 One full warm-up pass fills every cache first; gc stays on.
 
     python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600]
+
+``--stages`` instead times the default pipeline's steps (every function
+``summarizer.pipeline`` and ``summarizer.document`` call from other modules,
+and the default algorithm's ``score``), to show where the time goes.
 """
 
 from __future__ import annotations
@@ -133,6 +137,65 @@ def report(times: dict[str, list[int]], texts: list[str]) -> str:
     return "\n".join(lines)
 
 
+def stages(texts: list[str]) -> str:
+    """Mean time per article of each step of the default pipeline (steps nest)."""
+    import importlib
+    import types
+
+    from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
+
+    totals: dict[str, int] = {}
+
+    def timed(label: str, fn: Callable) -> Callable:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter_ns()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                totals[label] = totals.get(label, 0) + time.perf_counter_ns() - start
+
+        return wrapper
+
+    patched: list[tuple[object, str, object]] = []
+    for module_name in ("summarizer.pipeline", "summarizer.document"):
+        module = importlib.import_module(module_name)
+        for name, obj in list(vars(module).items()):
+            owner = getattr(obj, "__module__", "") or ""
+            if (
+                isinstance(obj, types.FunctionType)
+                and owner.startswith("summarizer")
+                and owner != module_name
+            ):
+                patched.append((module, name, obj))
+                setattr(module, name, timed(f"{owner}.{obj.__name__}", obj))
+    algorithm = ALGORITHMS[DEFAULT_ALGORITHM]
+    patched.append((algorithm, "score", None))
+    algorithm.score = timed(f"{type(algorithm).__name__}.score", algorithm.score)
+    try:
+        for text in texts:  # warm
+            summarize(text)
+        totals.clear()
+        whole = timed("summarize (whole)", summarize)
+        for text in texts:
+            whole(text)
+    finally:
+        for target, name, original in patched:
+            if original is None:
+                delattr(target, name)
+            else:
+                setattr(target, name, original)
+    total = totals["summarize (whole)"]
+    lines = [
+        f"Default pipeline steps over {len(texts)} articles (steps nest; timer overhead included)",
+        "",
+        "| step | mean µs per article | share of summarize |",
+        "| --- | ---: | ---: |",
+    ]
+    for label, ns in sorted(totals.items(), key=lambda kv: -kv[1]):
+        lines.append(f"| {label} | {ns / len(texts) / 1e3:.0f} | {ns / total:.0%} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="IndoSum folder (fold1..fold4.jsonl)")
@@ -142,8 +205,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--algorithms", nargs="*", help="algorithms to time besides the default (all by default)"
     )
+    parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
     args = parser.parse_args(argv)
     texts = sample_articles(args.data, args.sample)
+    if args.stages:
+        print(stages(texts))
+        return
     times = measure(configurations(args.algorithms), texts)
     print(report(times, texts))
 
