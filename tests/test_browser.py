@@ -293,3 +293,48 @@ def test_api_key_is_asked_for_sent_and_kept_in_session_storage_only(browser, key
     watched.console_errors[:] = [e for e in watched.console_errors if "401" not in e]
     watched.assert_clean()
     context.close()
+
+
+# WCAG relative luminance and contrast of every visible text against its painted background.
+CONTRAST_CHECK = """
+() => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const parse = (c) => c.match(/[\\d.]+/g).map(Number);
+  const background = (node) => {
+    for (; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const node of document.querySelectorAll("body *")) {
+    const own = [...node.childNodes].some((n) => n.nodeType === 3 && n.nodeValue.trim());
+    if (!own || !node.checkVisibility() || node.closest(".sr-only")) continue;
+    const fg = parse(getComputedStyle(node).color).slice(0, 3);
+    const [a, b] = [lum(fg), lum(background(node))].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 4.5) low.push(`${node.tagName}.${node.className}: ${ratio.toFixed(2)}`);
+  }
+  return low;
+}
+"""
+
+
+def test_text_contrast_is_at_least_4_5_to_1(watched, server, article):
+    page = open_page(watched, server.url)
+    page.get_by_label("Teks artikel").fill(article.text)
+    page.get_by_role("button", name="Ringkas").click()
+    sync_api.expect(page.locator("#highlighted mark").first).to_be_visible()
+    page.get_by_text("Permintaan API").click()
+    assert page.evaluate(CONTRAST_CHECK) == []
+    page.get_by_label("Kalimat", exact=True).fill("0")
+    page.get_by_role("button", name="Ringkas").click()
+    sync_api.expect(page.locator("#error")).to_be_visible()
+    assert page.evaluate(CONTRAST_CHECK) == []
