@@ -1,17 +1,19 @@
-"""Key phrases of an article: repeated names and terms, weighted by how rare they are in news.
+"""Key phrases of an article: its repeated names and terms, weighted by rarity in news.
 
-Candidates are runs of one to :data:`MAX_WORDS` content words that do not
-cross punctuation, stop words or bare numbers, so no phrase starts or ends
-with a stop word ("Bank Indonesia", "transportasi online"). Occurrences are
-merged by their Sastrawi stems, so "pemerintah" and "pemerintahan" count as
-one. A phrase scores by how often it occurs, how rare its words are in
-Indonesian news (an IDF table built from IndoSum, shipped in
-``data/idf.json``), whether it is written as a name, and how early it first
-appears. Phrases that only ever occur inside a longer one ("Kim Jong" in
-"Kim Jong Un") are dropped, and a phrase is skipped when its stems overlap
-a better one's by containment. Everything is read from the already tokenised
-:class:`~summarizer.document.Document`; only plain dictionaries are built per
-request.
+A phrase is a run of one to :data:`MAX_WORDS` content words, so none starts
+or ends with a stop word or a bare number ("Bank Indonesia", "transportasi
+online"). Uses are merged by Sastrawi stems ("pemerintah" = "pemerintahan").
+A phrase scores by how often it occurs (to the power :data:`FREQ_POWER`),
+how rare its words are in Indonesian news (IDF from IndoSum, shipped in
+``data/idf.json``) and how early it first appears; the weights were chosen
+with ``benchmarks/keywords.py``. To stay within a fraction of a millisecond,
+phrases are only grown around the best single words (seeds), from the
+words the :class:`~summarizer.document.Document` already holds. Phrases that
+never occur outside a longer one ("Kim Jong" in "Kim Jong Un") are dropped,
+a word mostly written inside a longer phrase is shown as that phrase
+("Bond" → "James Bond"), and a phrase overlapping a better one is skipped.
+Shown phrases are spelt as in the article, never cross punctuation and are
+cased alike ("Madeleine Swann", not "menikahi Madeleine Swann").
 """
 
 from __future__ import annotations
@@ -32,8 +34,7 @@ MAX_KEYWORDS = 20
 MAX_WORDS = 3  # longest phrase, in words
 # Score weights (chosen on IndoSum with benchmarks/keywords.py).
 FREQ_POWER = 1.5
-IDF_POWER = 1.0  # 0 ignores rarity, 1 is plain TF-IDF
-NAME_BONUS = 0.5
+IDF_POWER = 0.5  # 0 ignores rarity, 1 is plain TF-IDF
 LEAD_BONUS = 2.0
 # A word is shown as its longer phrase when the phrase holds this share of its uses.
 EXPAND_SHARE = 0.4
@@ -65,7 +66,9 @@ IDF: Idf = load_idf()
 
 _KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be in a phrase
 _KEYS_LIMIT = 200_000
-_SEEDS_PER_KEYWORD = 3  # single words looked at per keyword asked for, before phrases grow
+_VERBS: set[str] = set()  # lower-case words Sastrawi strips a verb prefix from
+VERB_PREFIXES = ("me", "di", "ber")
+_SEEDS_PER_KEYWORD = 2  # single words looked at per keyword asked for, before phrases grow
 
 
 def extract(
@@ -150,18 +153,7 @@ def extract(
         for key, positions in occurrences.items()
         if key not in nested
     )
-    # Names: the bonus only matters near the top, so only the best few are checked.
-    scored = []
-    for neg, start, key in base[: 3 * k + 3]:
-        positions = occurrences[key]
-        size = len(key)
-        names = sum(
-            1
-            for i in positions
-            if i not in starts and all(w[:1].isupper() for w in words[i : i + size])
-        )
-        scored.append((neg * (1 + NAME_BONUS * names / len(positions)), start, key))
-    scored.sort()
+    scored = base
     picked: list[Keyword] = []
     taken: list[tuple[str, ...]] = []
     for neg, _start, key in scored:
@@ -188,7 +180,7 @@ def _expansions(
     parents: dict[tuple[str, ...], list[tuple[str, ...]]],
 ) -> list[tuple[str, ...]]:
     """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first."""
-    need = EXPAND_SHARE * len(occurrences[key])
+    need = max(EXPAND_SHARE * len(occurrences[key]), 2)
     chain = [key]
     while longer := [p for p in parents.get(chain[-1], ()) if len(occurrences[p]) >= need]:
         chain.append(min(longer, key=lambda p: (-len(occurrences[p]), occurrences[p][0])))
@@ -205,7 +197,7 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
-    """Per word: its stem, or "" for stop words, single letters and bare numbers."""
+    """Per word: its stem, or "" for stop words, single letters, bare numbers and verbs."""
     lows = list(map(str.lower, words))
     keys = list(map(_KEYS.get, lows))
     if None in keys:
@@ -213,11 +205,19 @@ def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
             if key is None:
                 low = lows[i]
                 key = "" if len(low) < 2 or low in STOP_WORDS or not _has_letter(low) else stem(low)
+                if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
+                    _VERBS.add(low)
                 if len(_KEYS) < _KEYS_LIMIT:
                     _KEYS[low] = key
                 keys[i] = key
-    if stop_words:
-        keys = ["" if low in stop_words else key for low, key in zip(lows, keys, strict=True)]
+    if stop_words or not _VERBS.isdisjoint(lows):
+        # A lower-case me-/di-/ber- verb ("memiliki", "menikahi") ends a phrase; a
+        # capitalised one is usually a name ("Dimas", "Berlin") and stays.
+        verbs = _VERBS
+        keys = [
+            "" if low in stop_words or (low in verbs and word[:1].islower()) else key
+            for word, low, key in zip(words, lows, keys, strict=True)
+        ]
     return keys
 
 

@@ -1,0 +1,128 @@
+"""Key phrases: names and terms of the article, clean edges, no repeats, k respected."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import OptionError, summarize
+from summarizer.document import build_document
+from summarizer.keywords import MAX_KEYWORDS, extract
+from summarizer.words import STOP_WORDS, stem, tokenize
+
+
+def _stems(phrase: str) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in tokenize(phrase))
+
+
+def test_multi_word_names_are_found_on_real_articles(articles):
+    names_per_article = []
+    for art in articles:
+        phrases = [k.text for k in summarize(art.text).keywords]
+        names = [
+            p
+            for p in phrases
+            if len(p.split()) > 1 and all(w[:1].isupper() for w in p.split()) and p in art.text
+        ]
+        names_per_article.append(names)
+    assert sum(bool(n) for n in names_per_article) >= len(articles) // 2, names_per_article
+
+
+def test_keywords_name_what_the_title_names(articles):
+    # Editors put the story's subject in the headline; a key phrase should share a word.
+    for art in articles:
+        title_words = set(art.title.split())
+        phrases = [k.text for k in summarize(art.text).keywords]
+        assert any(w.lower() in title_words for p in phrases for w in p.split()), (
+            art.title,
+            phrases,
+        )
+
+
+def test_phrases_are_written_as_in_the_article_and_never_edge_on_a_stop_word(articles):
+    for art in articles:
+        for kw in summarize(art.text, keywords=MAX_KEYWORDS).keywords:
+            assert kw.text in art.text
+            words = kw.text.split()
+            assert words[0].lower() not in STOP_WORDS
+            assert words[-1].lower() not in STOP_WORDS
+            assert not words[0].isdigit() and not words[-1].isdigit()
+
+
+def test_no_phrase_repeats_or_contains_another(articles):
+    for art in articles:
+        phrases = [k.text for k in summarize(art.text, keywords=MAX_KEYWORDS).keywords]
+        assert len({p.lower() for p in phrases}) == len(phrases)
+        stems = [_stems(p) for p in phrases]
+        for i, a in enumerate(stems):
+            for j, b in enumerate(stems):
+                if i != j:
+                    assert not a <= b, (phrases[i], phrases[j])
+
+
+@pytest.mark.parametrize("k", [1, 3, 5, 12, MAX_KEYWORDS])
+def test_k_is_respected(articles, k):
+    for art in articles:
+        result = summarize(art.text, keywords=k)
+        assert 1 <= len(result.keywords) <= k
+    longest = max(articles, key=lambda a: len(a.text))
+    assert len(summarize(longest.text, keywords=min(k, 10)).keywords) == min(k, 10)
+
+
+def test_best_first_with_positive_scores(article):
+    scores = [k.score for k in summarize(article.text, keywords=10).keywords]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+
+
+def test_zero_disables_keywords(article):
+    assert summarize(article.text, keywords=0).keywords == []
+
+
+@pytest.mark.parametrize("k", [-1, MAX_KEYWORDS + 1])
+def test_out_of_range_k_is_an_option_error(article, k):
+    with pytest.raises(OptionError) as info:
+        summarize(article.text, keywords=k)
+    assert info.value.field == "keywords"
+
+
+def test_same_input_same_keywords(articles):
+    for art in articles:
+        first = summarize(art.text, keywords=MAX_KEYWORDS).keywords
+        doc = build_document(art.text)
+        assert extract(doc, MAX_KEYWORDS) == first
+        assert extract(build_document(art.text), MAX_KEYWORDS) == first
+
+
+def test_frequent_phrase_beats_a_one_off():
+    text = (
+        "Bank Indonesia menahan suku bunga acuan. Keputusan Bank Indonesia diambil Kamis. "
+        "Gubernur Bank Indonesia menyebut rupiah stabil. Pedagang pasar mengeluh."
+    )
+    phrases = [k.text for k in summarize(text).keywords]
+    assert phrases[0] == "Bank Indonesia"
+    assert "Indonesia" not in phrases and "Bank" not in phrases
+
+
+def test_a_phrase_does_not_cross_punctuation():
+    text = "Warga Jakarta, Bandung dan Bogor antre. Jakarta, Bandung dan Bogor diguyur hujan."
+    for kw in summarize(text, keywords=MAX_KEYWORDS).keywords:
+        assert kw.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jakarta", ["Jakarta"]),
+        ("12345 678 9,5", []),
+        ("😀😀😀 🎉", []),
+        ("yang dan di ke dari", []),
+        ("!!! ??? ...", []),
+    ],
+)
+def test_degenerate_inputs(text, expected):
+    result = summarize(text)
+    assert [k.text for k in result.keywords] == expected
+
+
+def test_extract_on_an_empty_document_is_empty():
+    assert extract(build_document("   "), 5) == []

@@ -1,0 +1,69 @@
+"""Language detection: Indonesian passes quietly, English is flagged, short text is 'und'."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import summarize
+from summarizer.language import UNDETERMINED, detect, language_warning
+from summarizer.words import tokenize
+
+ENGLISH_NEWS = (
+    "Indonesia's central bank kept its benchmark interest rate unchanged on Thursday, "
+    "saying the decision was consistent with efforts to keep inflation within its target "
+    "range and to support the rupiah. The governor told reporters that the bank would "
+    "remain watchful of global financial market developments, including the pace of "
+    "interest rate increases in the United States. Economists had expected the decision."
+)
+
+# Written in the style of a Malaysian news agency report.
+MALAY_NEWS = (
+    "Kerajaan negeri akan memastikan bantuan sampai kepada mangsa banjir dengan segera "
+    "kerana keadaan di beberapa daerah semakin buruk, kata Menteri Besar. Beliau berkata "
+    "pihaknya telah menyediakan pusat pemindahan sementara selepas hujan lebat sejak "
+    "semalam. Penduduk juga dinasihatkan supaya sentiasa berwaspada dan mematuhi arahan "
+    "pihak berkuasa, iaitu tidak pulang ke rumah sehingga diberitahu."
+)
+
+
+def test_indonesian_articles_are_id_without_warning(articles):
+    for art in articles:
+        result = summarize(art.text)
+        assert result.language == "id"
+        assert result.warnings == []
+
+
+def test_english_news_is_flagged_and_still_summarised():
+    result = summarize(ENGLISH_NEWS, sentences=2)
+    assert result.language == "en"
+    assert len(result.warnings) == 1
+    assert "English (en)" in result.warnings[0]
+    assert len(result.sentences) == 2
+    assert all(s.text in ENGLISH_NEWS for s in result.sentences)
+    # English function words are not offered as key phrases.
+    for kw in result.keywords:
+        assert kw.text.split()[0].lower() not in {"the", "of", "to", "its", "and"}
+
+
+def test_malay_passes_without_warning():
+    result = summarize(MALAY_NEWS)
+    assert result.language == "ms"
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("text", ["😀", "😀🎉🔥 👍👍", "ok", "Jakarta", "12.30 WIB", "?!"])
+def test_short_or_symbol_text_is_undetermined_without_crash(text):
+    result = summarize(text)
+    assert result.language == UNDETERMINED
+    assert result.warnings == []
+
+
+def test_detect_takes_any_casing_and_iterables():
+    words = tokenize(ENGLISH_NEWS.upper())
+    assert detect(iter(words)) == "en"
+    assert detect([]) == UNDETERMINED
+
+
+@pytest.mark.parametrize("code", ["id", "ms", UNDETERMINED])
+def test_no_warning_for_supported_or_unknown(code):
+    assert language_warning(code) is None
