@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .normalize import normalize, paragraphs
 
-__all__ = ["Cleaned", "clean", "strip_dateline"]
+__all__ = ["Cleaned", "clean", "is_credit_tag", "strip_dateline"]
 
 _DASH = r"(?:-{1,2}|–|—|:)"
 _MEDIA = (
@@ -24,29 +24,56 @@ _MEDIA = (
     r"Suara\.com|merdeka\.com|Merdeka\.com|ANTARA(?:\s?News)?|Antara(?:news)?|Okezone|"
     r"Bisnis\.com|Kontan\.co\.id|KONTAN|Republika\.co\.id|REPUBLIKA\.CO\.ID|JPNN\.com|"
     r"VIVA(?:\.co\.id|news)?|Sindonews(?:\.com)?|Beritasatu\.com|Rimanews|Poskotanews|"
-    r"Okezone\.com|IDN\s?Times|Kapanlagi\.com|Bola\.com|Goal\.com|Deras\.id|"
-    r"[A-Z][A-Za-z0-9]*\.(?:com|co\.id|id|net|co))"
+    r"Pos\s?Kota|Okezone\.com|IDN\s?Times|Kapanlagi\.com|Bola\.com|Goal\.com|Deras\.id|"
+    r"[A-Za-z][A-Za-z0-9]*\.(?i:com|co\.id|id|net|co))"
 )
-_PLACE = r"(?:[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
+_PLACE = r"(?:[A-Z][A-Za-z'.]*(?:[ \t]+[A-Z][A-Za-z'.]*){0,3})"
 # "Jakarta, CNN Indonesia --", "JAKARTA, KOMPAS.com -", "Jakarta, Deras.id –",
-# "Liputan6.com, Jakarta:", "Wamena (ANTARA News) -", "Suara.com -",
+# "Liputan6.com, Jakarta:", "Wamena (ANTARA News) -", "Suara.com -", "JUARA.NET, TOKYO -",
+# "Samarinda, Kalimantan Timur (ANTARA News) -", "JAKARTA (Pos Kota) –",
 # "SPANYOL –", "JAKARTA -", "Bisnis.com, JAKARTA -- "
-_DATELINE = re.compile(
+_MEDIA_DATELINE = re.compile(
     r"^\s*(?:"
     rf"(?:{_PLACE}\s*,\s*)?{_MEDIA}(?:\s*,\s*{_PLACE})?\s*{_DASH}"
-    rf"|{_PLACE}\s*\(\s*{_MEDIA}\s*\)\s*{_DASH}"
-    r"|[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2}(?:\s*,\s*[A-Z][a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*(?:-{1,2}|–|—)"
+    rf"|{_PLACE}(?:\s*,\s*{_PLACE})?\s*\(\s*{_MEDIA}\s*\)\s*{_DASH}"
     r")\s*"
 )
-_CREDIT = re.compile(r"\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*[)\]]\s*$")
-_CREDIT_ONLY = re.compile(r"^\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*[)\]]\s*$")
-_READ_ALSO = re.compile(
-    r"^\s*(?:Baca(?:\s+juga|\s+pula)?|BACA(?:\s+JUGA)?|Lihat\s+juga|Simak\s+juga)\s*:", re.I
+# A place name alone ("SPANYOL –", "Jakarta -"): only a dateline when the story
+# follows with a capital. Title-case places need a city name before a plain hyphen,
+# since detokenised text has "Go - Jek" style hyphens.
+_CITIES = (
+    "Jakarta|Bandung|Surabaya|Medan|Semarang|Yogyakarta|Makassar|Denpasar|Palembang|Bogor|"
+    "Depok|Tangerang|Bekasi|Solo|Malang|Batam|Pekanbaru|Padang|Balikpapan|Manado|Pontianak|"
+    "Banjarmasin|Jayapura|Kupang|Mataram|Ambon|Serang|Cirebon|Samarinda|Jambi|Bengkulu"
 )
-_READ_ALSO_INLINE = re.compile(r"\s*(?:Baca\s+juga|BACA\s+JUGA)\s*:\s*[^.!?]*?(?=\s*$)")
+_PLACE_DATELINE = re.compile(
+    r"^\s*(?:[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){0,3}"
+    r"(?:\s*,\s*[A-Z][a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*(?:-{1,2}|–|—)"
+    rf"|{_PLACE}\s*(?:--|–|—)|(?:{_CITIES})[ \t]+-)\s+"
+)
+# Reporter credit tags: "(rsa)", "(rdk/asa)", "[bal]", "(b)", "(julian / yp)",
+# "(Antara)", "(Uu. C003)", "(gk-48)", "(Awita Ekasari Larasati / ard)". A short
+# lower-case tag is one anywhere at the end of a paragraph; anything broader only
+# right after the end of a sentence, or as a paragraph of its own.
+_TAG_LOWER = r"[(\[]\s*[a-z]{1,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*[)\]]"
+_TAG_BROAD = r"[(\[]\s*[A-Za-z*][\w.'*-]*(?:[ \t]*[/-]?[ \t]*[\w.'*-]+){0,5}\s*/?\s*[)\]]"
+_CREDIT = re.compile(rf"(?:\s*{_TAG_LOWER}|(?<=[.!?\"”’'])\s*{_TAG_BROAD})\s*$")
+_CREDIT_ONLY = re.compile(rf"^\s*{_TAG_BROAD}\s*$")
+_READ_ALSO = re.compile(
+    r"^\s*(?:Baca(?:[\s_]+juga|\s+pula)?|Lihat\s+juga|Simak\s+juga)"
+    r"\s*(?::|$|(?=\s+(?-i:[A-Z0-9])))",
+    re.I,
+)
+# "[Baca juga: …]" / "(Baca: …)" anywhere, and "Baca juga: <title>" closing a paragraph
+# after the story's last sentence (a link title has no sentence punctuation).
+_READ_ALSO_INLINE = re.compile(
+    r"\s*[\[(]\s*(?:Baca|Lihat|Simak)(?:\s+juga)?\s*:[^\])\n]{0,200}[\])]"
+    r"|(?<=[.!?\"”’'])\s+(?:Baca|BACA)(?:\s+juga|\s+JUGA)?\s*:[^.!?\n]{0,200}$",
+)
 _REPORTER = re.compile(
-    r"^\s*(?:Laporan\s+(?:wartawan|reporter|jurnalis|koresponden)\b|Reporter\s*:|Editor\s*:|"
-    r"Penulis\s*:|Pewarta\s*:|Redaktur\s*:|Sumber\s*:|Foto\s*:|Editor\b.*\bReporter\b)",
+    r"^\s*(?:Laporan\s+(?:wartawan|reporter|jurnalis|koresponden|kontributor)\b|"
+    r"Reporter\s*:|Editor\s*:|Penulis\s*:|Pewarta\s*:|Redaktur\s*:|Sumber\s*:|"
+    r"Sumber\s+berita\b|Foto\s*:|Editor\b.*\bReporter\b)",
     re.I,
 )
 _CHROME = re.compile(
@@ -55,10 +82,17 @@ _CHROME = re.compile(
     r"Tonton\s+juga.*|Lihat\s+Video\s*:.*|Artikel\s+ini\s+telah\s+tayang\s+di.*|"
     r"Dapatkan\s+update\s+berita.*|Ikuti\s+(?:kami|berita).*di\s+Google\s+News.*|"
     r"Share\s*:?|Bagikan\s*:?|Halaman\s+selanjutnya|Halaman\s+\d+\s+dari\s+\d+|Loading\.*|"
-    r"\(\s*Gambas\s*:[^)]*\))\s*$",
+    r"\(\s*Gambas\s*:[^)]*\)|(?:\*\s*){3})\s*$",
     re.I,
 )
+# A linked headline under "Baca juga:": a short line without sentence punctuation.
+_LINK_TITLE = re.compile(r"^[^.!?\n]{1,120}$")
 _GAMBAS_INLINE = re.compile(r"\[Gambas:[^\]]*\]")
+
+
+def is_credit_tag(text: str) -> bool:
+    """Whether ``text`` is nothing but a reporter credit tag such as ``(rsa)`` or ``(b)``."""
+    return bool(_CREDIT_ONLY.match(text)) and not _READ_ALSO_INLINE.match(text)
 
 
 @dataclass(slots=True)
@@ -71,7 +105,12 @@ class Cleaned:
 
 def strip_dateline(text: str) -> tuple[str, bool]:
     """Remove a dateline from the start of ``text``; say whether one was there."""
-    match = _DATELINE.match(text)
+    match = _MEDIA_DATELINE.match(text)
+    if match:
+        rest = text[match.end() :]
+        # The media name makes it a dateline even when the story starts in lower case.
+        return (text, False) if rest[:1] and rest[0] in ",.;" else (rest, True)
+    match = _PLACE_DATELINE.match(text)
     if not match or match.end() >= len(text):
         return text, False
     rest = text[match.end() :]
@@ -84,21 +123,33 @@ def clean(text: str) -> Cleaned:
     """Normalise ``text`` and drop boilerplate paragraphs and fragments."""
     removed: Counter = Counter()
     kept: list[str] = []
+    links_follow = False
     for para in paragraphs(normalize(text)):
         if _READ_ALSO.match(para):
             removed["read_also"] += 1
+            # a bare "Baca juga:" header: the link titles follow, one a line
+            links_follow = para.rstrip().endswith(":") or len(para.split()) <= 2
             continue
+        if links_follow and _LINK_TITLE.match(para):
+            removed["read_also"] += 1
+            continue
+        links_follow = False
         if _REPORTER.match(para):
             removed["reporter_lines"] += 1
             continue
-        if _CHROME.match(para) or _CREDIT_ONLY.match(para):
-            removed["site_chrome" if not _CREDIT_ONLY.match(para) else "credit_tags"] += 1
+        if is_credit_tag(para):
+            removed["credit_tags"] += 1
+            continue
+        if _CHROME.match(para):
+            removed["site_chrome"] += 1
             continue
         para, n = _GAMBAS_INLINE.subn("", para)
         removed["site_chrome"] += n
+        para, n = _READ_ALSO_INLINE.subn("", para)
+        removed["read_also"] += n
         para, n = _CREDIT.subn("", para)
         removed["credit_tags"] += n
-        if not kept:
+        if not kept and not removed["datelines"]:
             para, had = strip_dateline(para)
             removed["datelines"] += had
         para = para.strip()

@@ -4,8 +4,12 @@ A period in Indonesian news ends a sentence far less often than it appears:
 titles and degrees (``Prof. Dr. Ir. H.``, ``S.H., M.Si.``), initials
 (``B.J. Habibie``), ranks (``Irjen Pol.``), addresses (``Jl.``, ``No.``),
 company suffixes (``Tbk.``), numbers (``Rp12.500``, ``09.30 WIB``) and
-domains (``Kompas.com``). The splitter looks at each candidate boundary and
-decides from the token before it and the text after it.
+domains (``Kompas.com``). One compiled regular expression finds the candidate
+boundaries (terminal punctuation before a space, a period glued to a
+capitalised word, a line break); each candidate is then decided from the token
+before it and the word after it, looked up in two small word lists
+(``data/abbreviations.txt``, ``data/sentence_starters.txt``). The work per
+candidate is bounded, so the splitter is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -13,35 +17,48 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-__all__ = ["segment", "split_spans"]
+__all__ = ["segment", "split_spans", "ABBREVIATIONS", "SENTENCE_STARTERS"]
 
 
-def _load_abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    text = resources.files("summarizer.data").joinpath("abbreviations.txt").read_text("utf-8")
-    never, maybe = set(), set()
-    for line in text.splitlines():
-        line = line.strip().lower()
-        if not line or line.startswith("#"):
-            continue
-        if line.endswith("*"):
-            maybe.add(line[:-1])
+def _words(name: str) -> list[str]:
+    text = resources.files("summarizer.data").joinpath(name).read_text("utf-8")
+    return [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
+
+
+def _load_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    never, maybe, numeric = set(), set(), set()
+    for word in _words("abbreviations.txt"):
+        word = word.lower()
+        if word.endswith("*"):
+            maybe.add(word[:-1])
+        elif word.endswith("+"):
+            numeric.add(word[:-1])
         else:
-            never.add(line)
-    return frozenset(never), frozenset(maybe)
+            never.add(word)
+    return frozenset(never), frozenset(maybe), frozenset(numeric)
 
 
-ABBREVIATIONS, SOMETIMES_FINAL = _load_abbreviations()
+#: abbreviations whose period never ends a sentence (unless a sentence starter follows)
+ABBREVIATIONS, SOMETIMES_FINAL, BEFORE_NUMBERS = _load_abbreviations()
+#: capitalised words that begin sentences, not names ("Namun", "Dia", "Selain")
+SENTENCE_STARTERS = frozenset(w.lower() for w in _words("sentence_starters.txt"))
+# News brands written in lower case that start sentences ("kumparan (kumparan.com) …").
+_LOWER_CASE_NAMES = frozenset({"kumparan", "detikcom", "detiknews", "detiksport", "okezone"})
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
-# A candidate boundary: terminal punctuation (with closing quotes/brackets)
-# followed by whitespace, or a period glued to a capitalised word.
-_CANDIDATE = re.compile(
-    r"(?:[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|\n)"
-    r"|(?<=[a-z\u00e0-\u00ff)\"”]{2})\.(?=[A-Z][a-z])"
-)
-_TOKEN_BEFORE = re.compile(r"([\w.]+)\.?[" + re.escape(_CLOSERS) + r"]*$")
-_NEXT = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
+_TERMINAL = ".!?…"
+# Candidate boundaries: a run of terminal punctuation with the closing quotes or
+# brackets after it, or a line break. Every run is matched whole (possessive
+# quantifiers, no lookaround that could rescan it), so the scan is linear even for
+# a 300,000-character run of dots; what follows the run is checked in Python.
+_CANDIDATE = re.compile(r"[.!?…\n][.!?…]*+[\"'”’»)\]]*+")
+_NEXT = re.compile(r"\s*+([\"'“‘«(\[]*+)(\S{0,40})")
+_DETACHED_QUOTE = re.compile(r"[ \t]++([\"'”’]++)(?=\s|$)")
+_SPACES = re.compile(r"\s*+")
+_SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_MAX_TOKEN = 48
 
 
 def segment(text: str) -> list[str]:
@@ -52,55 +69,176 @@ def segment(text: str) -> list[str]:
 def split_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = skip = 0
+    quotes = _Quotes()
     for match in _CANDIDATE.finditer(text):
-        end = match.end()
-        if match.group() != "\n" and not _is_boundary(text, match.start(), end):
-            continue
+        pos = match.start()
+        if pos < start:
+            continue  # inside a closing quote already taken by the previous sentence
+        run = match.group()
+        if run[0] == "\n":
+            if pos < skip:
+                continue  # the rest of a run of blank lines
+            skip = _SPACES.match(text, pos).end()
+            quotes.reset(pos)
+            if _is_hard_wrap(text, pos):
+                continue
+            end = pos
+        else:
+            end = match.end()
+            after = text[end : end + 2]
+            if after and not after[0].isspace():
+                # "tersebut.Pesawat": a period glued to a capitalised word is a boundary;
+                # "Rp12.500", "Kompas.com", "S.H." are not.
+                if not (run == "." and _glued_boundary(text, pos, after)):
+                    continue
+            else:
+                end = _decide(text, pos, run, end, quotes)
+                if end < 0:
+                    continue
         _append(text, spans, start, end)
         start = end
     _append(text, spans, start, len(text))
     return spans
 
 
+class _Quotes:
+    """Quote marks counted from the start of the line, incrementally (linear time)."""
+
+    __slots__ = ("pos", "straight", "single", "opening", "closing")
+
+    def __init__(self) -> None:
+        self.reset(0)
+
+    def reset(self, pos: int) -> None:
+        self.pos, self.straight, self.single, self.opening, self.closing = pos, 0, 0, 0, 0
+
+    def is_open(self, text: str, pos: int, quote: str) -> bool:
+        """Whether a quotation that ``quote`` would close is open at ``pos``."""
+        if pos > self.pos:
+            self.straight += text.count('"', self.pos, pos)
+            self.single += len(_SINGLE_QUOTE.findall(text, self.pos, pos))
+            self.opening += text.count("“", self.pos, pos)
+            self.closing += text.count("”", self.pos, pos)
+            self.pos = pos
+        if quote == '"':
+            return self.straight % 2 == 1
+        if quote == "”":
+            return self.opening > self.closing
+        return self.single % 2 == 1 or quote == "’"
+
+
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
 
 
-def _is_boundary(text: str, punct_start: int, end: int) -> bool:
-    punct = text[punct_start:end].rstrip(_CLOSERS)
+def _is_hard_wrap(text: str, pos: int) -> bool:
+    """A line broken mid-sentence: no closing punctuation before, a lower-case word after."""
+    before = text[max(0, pos - 8) : pos].rstrip()
+    nxt = _NEXT.match(text, pos)
+    word = nxt.group(2)
+    return (
+        bool(before)
+        and before[-1] not in _TERMINAL + _CLOSERS + ":;"
+        and not nxt.group(1)
+        and word[:1].islower()
+    )
+
+
+def _glued_boundary(text: str, start: int, after: str) -> bool:
+    return (
+        after[0].isupper()
+        and after[1:].islower()
+        and text[max(0, start - 2) : start].islower()
+        and text[start - 2 : start].isalpha()
+    )
+
+
+def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
+    """The end offset of the sentence if the punctuation ``run`` at ``pos`` ends one, else -1."""
+    punct = run.rstrip(_CLOSERS)
+    closers = run[len(punct) :]
+    if not closers:
+        # A closing quote detached by a space ('dunia. " kata dia'): part of this
+        # sentence when a quotation is open.
+        quote = _DETACHED_QUOTE.match(text, end)
+        if quote and _closes(text, quote, quotes.is_open(text, pos, quote.group(1)[0])):
+            end = quote.end()
+            closers = quote.group(1)
     nxt = _NEXT.match(text, end)
-    opener, following = nxt.group(1), nxt.group(2)
-    if not following and not opener:
-        return True  # end of text
-    first = following[:1]
-    if end < len(text) and not text[end].isspace():
-        # a period glued to the next word ("tersebut.Pesawat"): only a capitalised word
-        return True
-    if first.islower():
-        # "...?" tanya warga. / "Amerika Serikat. dan sekutunya": not a boundary.
+    opener, word = nxt.group(1), nxt.group(2)
+    if not word and not opener:
+        return end  # end of text
+    if word[:1].islower() and not _is_name(word):
+        # '"…?" tanya warga.' and 'Amerika Serikat. dan sekutunya': one sentence.
+        return -1
+    if "?" in punct or "!" in punct:
+        return end
+    quoted = closers.rstrip(")]") != ""
+    if len(punct) > 1 or punct == "…":
+        # An ellipsis marks a pause or a cut ("[…]") inside the sentence; it ends
+        # one only when a quotation closes after it.
+        return end if quoted else -1
+    if quoted:
+        return end  # '... kata dia."' then a capital: a boundary
+    return end if _period_ends_sentence(text, pos, word, opener) else -1
+
+
+def _closes(text: str, quote: re.Match, is_open: bool) -> bool:
+    """A detached double quote before a capitalised word opens the next sentence."""
+    if not is_open:
         return False
-    if punct.startswith(("!", "?")) or punct.startswith("…") or len(punct) > 1:
-        # ellipsis followed by a capital word, or ?/! followed by non-lower-case
-        return not (punct[:1] in "…." and len(punct) > 1 and first.isdigit())
-    # a single period
-    before = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
-    token = before.group(1).lower().rstrip(".") if before else ""
+    if quote.group(1)[0] == "'":
+        return True
+    return not _NEXT.match(text, quote.end()).group(2)[:1].isupper()
+
+
+def _is_name(word: str) -> bool:
+    """Lower-case first letter but a name: "iPhone", "eBay", "kumparan"."""
+    core = word.rstrip(_CLOSERS + ",.;:!?")
+    return any(c.isupper() for c in core[1:]) or core.lower() in _LOWER_CASE_NAMES
+
+
+def _period_ends_sentence(text: str, pos: int, word: str, opener: str) -> bool:
+    """Decide a single period at ``pos`` followed by whitespace and ``word``."""
+    lo = max(0, pos - _MAX_TOKEN)
+    chunk = text[lo:pos]
+    raw = chunk.rsplit(None, 1)[-1] if chunk and not chunk[-1].isspace() else ""
+    token = raw.lstrip(_OPENERS)
     if not token:
         return True
-    if token in SOMETIMES_FINAL:
-        return bool(first) and first.isupper()
-    if token in ABBREVIATIONS:
-        return False
-    last = token.rsplit(".", 1)[-1]
-    if last in ABBREVIATIONS and "." in token:
-        return False
-    if len(last) == 1 and last.isalpha() and text[punct_start - 1].isupper():
-        # an initial: "B.J. Habibie", "Agus H. Canny"
-        return False
-    return not (first.isdigit() and last.isdigit())
+    lower = token.lower()
+    nxt = word.rstrip(_CLOSERS + ",.;:!?").lower()
+    starter = (not opener and nxt in SENTENCE_STARTERS) or (opener[:1] in '"“' and opener != "")
+    first = word[:1]
+    if lower in SOMETIMES_FINAL:
+        return True
+    if lower in BEFORE_NUMBERS:
+        return not first.isdigit()
+    if lower in ABBREVIATIONS:
+        return starter
+    if len(token) == 1 and token.isupper() or _INITIALS.fullmatch(token):
+        # an initial: "B.J. Habibie", "Agus H. Canny"; "a.n. Menteri"
+        return starter
+    if "." in lower:
+        last = lower.rsplit(".", 1)[-1]
+        if last in ABBREVIATIONS:  # "M.Si", "Sp.OG"
+            return starter
+    if "/" in word[:12] or token.rsplit("/", 1)[-1].isalpha() and "/" in token:
+        return False  # reference numbers: "Nomor 16/Pid. Sus-TPK", "Sprin. Lidik/73/VIII"
+    if token != raw and raw[len(raw) - len(token) - 1] in "([" and word[-1:] in ")]":
+        return False  # a short bracketed code: "(Uu. C003)"
+    # "tahun 2016. 15 orang" is rare; "pukul 10. 30", "No. 2" are not
+    return not (token.isdigit() and first.isdigit() and not _at_line_start(chunk, raw, lo))
+
+
+def _at_line_start(chunk: str, raw: str, lo: int) -> bool:
+    """A list number ("1. 15 Juni: 23.905 penumpang") stands alone at a line start."""
+    head = chunk[: len(chunk) - len(raw)]
+    if "\n" in head:
+        return not head.rsplit("\n", 1)[1].strip()
+    return lo == 0 and not head.strip()
