@@ -104,7 +104,7 @@
       algorithm_label: "Algorithm",
       algorithm_default: "Server default",
       default_suffix: " (default)",
-      headlines_label: "Number of headline candidates",
+      headlines_label: "Headline candidates",
       api_key_label: "API key",
       api_key_help:
         "Sent as the X-API-Key header and kept only while this tab is open (sessionStorage).",
