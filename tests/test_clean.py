@@ -1,0 +1,165 @@
+"""Boilerplate cleaning: each kind is removed and counted; the story is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.clean import clean, is_credit_tag, strip_dateline
+
+STORY = "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin (5/5)."
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Jakarta, CNN Indonesia --",
+        "JAKARTA, KOMPAS.com -",
+        "Liputan6.com, Jakarta:",
+        "Jakarta, Deras.id –",
+        "Wamena (ANTARA News) -",
+        "Samarinda, Kalimantan Timur (ANTARA News) -",
+        "Suara.com -",
+        "SPANYOL –",
+        "Bisnis.com, JAKARTA --",
+        "Jakarta -",
+        "JAKARTA (Pos Kota) –",
+        "JUARA.NET, NEW YORK -",
+    ],
+)
+def test_datelines_are_removed(dateline: str) -> None:
+    result = clean(f"{dateline} {STORY}\n\nParagraf kedua.")
+    assert result.paragraphs == [STORY, "Paragraf kedua."]
+    assert result.removed["datelines"] == 1
+
+
+def test_dateline_alone_on_its_line() -> None:
+    result = clean(f"Suara.com -\n\n{STORY}")
+    assert result.paragraphs == [STORY]
+    assert result.removed["datelines"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go - Jek kini tidak bisa dilihat hanya sebagai layanan transportasi.",
+        "Indonesia - Malaysia sepakat memperkuat kerja sama.",
+        "Jakarta menjadi tuan rumah Asian Games.",
+    ],
+)
+def test_story_openings_are_not_datelines(text: str) -> None:
+    assert strip_dateline(text) == (text, False)
+    assert clean(text).paragraphs == [text]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Harga Cabai Turun Jelang Lebaran",
+        "BACA JUGA: Jokowi Resmikan Tol",
+        "Baca_Juga",
+        "Simak juga: Klasemen Liga Primer Inggris",
+    ],
+)
+def test_read_also_lines(line: str) -> None:
+    result = clean(f"{STORY}\n\n{line}\n\nParagraf terakhir.")
+    assert result.paragraphs == [STORY, "Paragraf terakhir."]
+    assert result.removed["read_also"] == 1
+
+
+def test_read_also_header_with_link_titles_below() -> None:
+    result = clean(
+        f"{STORY}\n\nBaca juga:\nFish Streat, Harga Pas\nThe Legend of Gado-Gado\n\nIa pulang."
+    )
+    assert result.paragraphs == [STORY, "Ia pulang."]
+    assert result.removed["read_also"] == 3
+
+
+def test_inline_read_also_fragments() -> None:
+    result = clean(
+        "Ia datang pagi. [Baca juga: Macet di Perempatan Mampang] Lalu ia pulang. "
+        "Baca juga: Judul Tautan Lain"
+    )
+    assert result.paragraphs == ["Ia datang pagi. Lalu ia pulang."]
+    assert result.removed["read_also"] == 2
+
+
+@pytest.mark.parametrize(
+    ("tag", "kept"),
+    [
+        ("(rsa)", STORY),
+        ("(rdk/asa)", STORY),
+        ("[bal]", STORY),
+        ("(b)", STORY),
+        ("(julian / yp)", STORY),
+        ("(Antara)", STORY),
+        ("(Uu. C003)", STORY),
+    ],
+)
+def test_credit_tags_at_paragraph_end(tag: str, kept: str) -> None:
+    result = clean(f"{STORY} {tag}")
+    assert result.paragraphs == [kept]
+    assert result.removed["credit_tags"] == 1
+
+
+def test_credit_tag_paragraph() -> None:
+    result = clean(f"{STORY}\n\n(Awita Ekasari Larasati / ard)")
+    assert result.paragraphs == [STORY]
+    assert result.removed["credit_tags"] == 1
+
+
+@pytest.mark.parametrize("text", ["(4/5 bintang)", "(2016).", "[Baca juga: X]", "(Foto: Reuters)"])
+def test_not_credit_tags(text: str) -> None:
+    assert not is_credit_tag(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Laporan reporter Tribunnews.com, Budi Santoso",
+        "Laporan Wartawan Kompas.com Ani",
+        "Editor: Andi",
+        "Penulis: Dwi Widijatmiko",
+    ],
+)
+def test_reporter_lines(line: str) -> None:
+    result = clean(f"{line}\n\n{STORY}")
+    assert result.paragraphs == [STORY]
+    assert result.removed["reporter_lines"] == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Exit mobile version",
+        "ADVERTISEMENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Simak video pilihan berikut ini:",
+        "[Gambas:Video CNN]",
+    ],
+)
+def test_site_chrome(line: str) -> None:
+    result = clean(f"{STORY}\n\n{line}\n\nParagraf kedua.")
+    assert result.paragraphs == [STORY, "Paragraf kedua."]
+    assert result.removed["site_chrome"] == 1
+
+
+def test_story_text_is_kept() -> None:
+    story = [
+        "Kepala Dinas mengatakan, baca juga aturan yang berlaku sebelum mengajukan izin.",
+        "Messi akhirnya pindah ke klub baru (Barcelona)",
+        "Ia lahir di Jakarta - tepatnya di Menteng - pada 1970.",
+        "Pertandingan berakhir 2-1 (babak pertama 1-0).",
+        "Simaklah penjelasan berikut agar tidak salah paham.",
+    ]
+    result = clean("\n\n".join(story))
+    assert result.paragraphs == story
+    assert not result.removed
+
+
+def test_real_articles_keep_their_story(articles) -> None:
+    for article in articles:
+        result = clean(article.text)
+        kept = " ".join(result.paragraphs)
+        # every sentence of the gold extract survives cleaning (minus a leading dateline)
+        for sentence in article.gold_sentences:
+            assert strip_dateline(sentence)[0].rstrip(". ")[:60] in kept
