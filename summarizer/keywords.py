@@ -87,21 +87,18 @@ def extract(
         return []
     table = idf or IDF
     values, default = table.values, table.default
-    # One flat token list for the whole document; a None key ends every sentence.
-    keys: list[str | None] = []
+    # One flat token list for the whole document; an empty word ends every sentence.
     words: list[str] = []
     owner: list[int] = []  # sentence index of every token
     starts: set[int] = set()
     for sentence in doc.sentences:
-        starts.add(len(keys))
-        keys += _keys(sentence.words, stop_words)
-        keys.append(None)
+        starts.add(len(words))
         words += sentence.words
         words.append("")
         owner += [sentence.index] * (len(sentence.words) + 1)
+    keys = _keys(words, stop_words)
     n = len(keys)
     counts = Counter(keys)
-    counts.pop(None, None)
     counts.pop("", None)
     if not counts:
         return []
@@ -110,15 +107,22 @@ def extract(
 
     # Seeds: the best single words. Phrases are only grown around them, which
     # keeps the work proportional to k rather than to every n-gram of the text.
+    # Words used once rarely beat repeated ones: rank them only when too few repeat.
+    wanted = max(_SEEDS_PER_KEYWORD * k, 8)
+    pool = [t for t, c in counts.items() if c > 1]
+    if len(pool) < wanted:
+        pool = list(counts)
     ranked = sorted(
         (
-            -(c**FREQ_POWER) * values.get(t, default) * (1 + LEAD_BONUS - lead * first[t]),
+            -(counts[t] ** FREQ_POWER)
+            * values.get(t, default)
+            * (1 + LEAD_BONUS - lead * first[t]),
             first[t],
             t,
         )
-        for t, c in counts.items()
+        for t in pool
     )
-    seeds = {t for _, _, t in ranked[: max(_SEEDS_PER_KEYWORD * k, 8)]}
+    seeds = {t for _, _, t in ranked[:wanted]}
     at = [i for i, key in enumerate(keys) if key in seeds]
     occurrences: dict[tuple[str, ...], list[int]] = {}
     for i in at:
