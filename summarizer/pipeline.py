@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable
 
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from .bounds import bounded_scores, scored_part
 from .document import build_document
 from .errors import OptionError
 from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
@@ -77,14 +78,15 @@ def summarize(
     # Foreign function words ("the", "of") are not key phrases either.
     extra_stops = PROFILES[language] if warnings else frozenset()
     key_phrases = extract_keywords(doc, keywords, stop_words=extra_stops) if keywords else []
-    scores = ALGORITHMS[name].score(doc)
+    part = scored_part(doc)  # what scoring and headlines read; caps in summarizer/bounds.py
+    scores = bounded_scores(ALGORITHMS[name], doc, part)
     chosen = select(doc, scores, budget, exclude=exclude)
     picked = [
         SelectedSentence(i, doc.sentences[i].text, round(float(scores[i]), 6)) for i in chosen
     ]
-    ranked = sorted(range(len(doc)), key=lambda i: (-float(scores[i]), i))
+    ranked = sorted(range(len(part)), key=lambda i: (-float(scores[i]), i))
     candidates = (
-        make_headlines(doc, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
+        make_headlines(part, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
         if headlines
         else []
     )
