@@ -68,6 +68,35 @@ _KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be 
 _KEYS_LIMIT = 200_000
 _VERBS: set[str] = set()  # lower-case words Sastrawi strips a verb prefix from
 VERB_PREFIXES = ("me", "di", "ber")
+# Units, currencies and clock words: frequent in news, never what a story is about.
+UNITS = frozenset(
+    {
+        "rp",
+        "usd",
+        "idr",
+        "km",
+        "kg",
+        "mg",
+        "gr",
+        "gram",
+        "ton",
+        "cm",
+        "mm",
+        "ml",
+        "liter",
+        "meter",
+        "persen",
+        "wib",
+        "wita",
+        "wit",
+        "pukul",
+        "jam",
+        "menit",
+        "detik",
+        "pekan",
+        "tahun",
+    }
+)
 _SEEDS_PER_KEYWORD = 2  # single words looked at per keyword asked for, before phrases grow
 
 
@@ -97,6 +126,9 @@ def extract(
         words.append("")
         owner += [sentence.index] * (len(sentence.words) + 1)
     keys = _keys(words, stop_words)
+    for i in starts:  # "Menghilangkan" opening a sentence is still a verb
+        if keys[i] and words[i].lower() in _VERBS:
+            keys[i] = ""
     n = len(keys)
     counts = Counter(keys)
     counts.pop("", None)
@@ -208,7 +240,11 @@ def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
         for i, key in enumerate(keys):
             if key is None:
                 low = lows[i]
-                key = "" if len(low) < 2 or low in STOP_WORDS or not _has_letter(low) else stem(low)
+                key = (
+                    ""
+                    if len(low) < 2 or low in STOP_WORDS or low in UNITS or not _has_letter(low)
+                    else stem(low)
+                )
                 if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
                     _VERBS.add(low)
                 if len(_KEYS) < _KEYS_LIMIT:
@@ -237,7 +273,7 @@ def _surface(
     starts: set[int],
     doc: Document,
 ) -> str | None:
-    """The article's own spelling: the first mid-sentence form, else the first form.
+    """The article's own spelling of a phrase.
 
     ``None`` when a phrase never occurs as written, i.e. every occurrence
     crosses punctuation ("Jakarta, Bandung").
@@ -257,9 +293,10 @@ def _surface(
             return None
     else:
         kept = list(zip(positions, forms, strict=True))
-    for i, form in kept:
-        if i not in starts:
-            return form
+    # The most used mid-sentence spelling ("pahlawan" over "pahlawannya"), else the first.
+    mid = Counter(form for i, form in kept if i not in starts)
+    if mid:
+        return max(mid, key=mid.__getitem__)  # ties: first seen (Counter keeps order)
     return kept[0][1]
 
 
