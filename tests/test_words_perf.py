@@ -1,0 +1,62 @@
+"""The fast paths give the same answers as the slow ones: stem table, term cache, sumy caps."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from importlib import resources
+
+import numpy as np
+
+from summarizer.algorithms import ALGORITHMS
+from summarizer.algorithms.sumy_algorithms import SumyAlgorithm
+from summarizer.document import build_document
+from summarizer.words import STEM_TABLE, STOP_WORDS, _stem_uncached, stem, terms, tokenize
+
+
+def test_shipped_stem_table_matches_sastrawi():
+    raw = resources.files("summarizer.data").joinpath(STEM_TABLE).read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    assert len(lines) > 10_000
+    for line in lines[::250]:
+        word, _, stemmed = line.partition("\t")
+        assert _stem_uncached(word) == (stemmed or word), word
+        assert stem(word) == (stemmed or word)
+
+
+def test_terms_equal_the_uncached_definition(articles):
+    for article in articles:
+        words = tokenize(article.text)
+        expected = [
+            _stem_uncached(w.lower())
+            for w in words
+            if len(w.lower()) > 1 and w.lower() not in STOP_WORDS
+        ]
+        assert terms(words) == expected
+        assert terms(words) == expected  # second call: served from the cache
+    assert terms(["Pemerintah", "dan", "pemerintahan", "x"]) == ["perintah", "perintah"]
+
+
+def test_sumy_algorithms_score_long_documents_within_their_cap(articles):
+    text = "\n\n".join(a.text for a in articles)
+    per_copy = len(build_document(text))
+    doc = build_document("\n\n".join([text] * (420 // per_copy + 1)))
+    algorithm = ALGORITHMS["lexrank"]
+    assert isinstance(algorithm, SumyAlgorithm)
+    cap = algorithm.max_sentences
+    assert len(doc) > cap
+    scores = algorithm.score(doc)
+    assert scores.shape == (len(doc),)
+    assert np.all(np.isfinite(scores))
+    # sentences past the cap rank below every scored one, in document order
+    assert scores[cap:].max() < scores[:cap].min()
+    assert np.all(np.diff(scores[cap:]) < 0)
+
+
+def test_importing_the_library_does_not_import_sumy():
+    code = "import sys, summarizer; print('sumy' in sys.modules, 'nltk' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
