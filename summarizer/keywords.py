@@ -245,10 +245,10 @@ def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
                     if len(low) < 2 or low in STOP_WORDS or low in UNITS or not _has_letter(low)
                     else stem(low)
                 )
-                if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
-                    _VERBS.add(low)
                 if len(_KEYS) < _KEYS_LIMIT:
                     _KEYS[low] = key
+                    if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
+                        _VERBS.add(low)
                 keys[i] = key
     if stop_words or not _VERBS.isdisjoint(lows):
         # A lower-case me-/di-/ber- verb ("memiliki", "menikahi") ends a phrase; a

@@ -126,3 +126,17 @@ def test_degenerate_inputs(text, expected):
 
 def test_extract_on_an_empty_document_is_empty():
     assert extract(build_document("   "), 5) == []
+
+
+def test_api_returns_keywords_and_checks_their_range(client, article):
+    response = client.post("/v1/summarize", json={"text": article.text, "keywords": 3})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert 1 <= len(body["keywords"]) <= 3
+    assert all(set(k) >= {"text", "score"} and k["text"] in article.text for k in body["keywords"])
+    too_many = client.post(
+        "/v1/summarize", json={"text": article.text, "keywords": MAX_KEYWORDS + 1}
+    )
+    assert too_many.status_code == 422
+    assert too_many.headers["Content-Type"].startswith("application/problem+json")
+    assert "keywords" in too_many.get_data(as_text=True)

@@ -67,3 +67,15 @@ def test_detect_takes_any_casing_and_iterables():
 @pytest.mark.parametrize("code", ["id", "ms", UNDETERMINED])
 def test_no_warning_for_supported_or_unknown(code):
     assert language_warning(code) is None
+
+
+def test_api_reports_language_and_warning(client, article):
+    english = client.post("/v1/summarize", json={"text": ENGLISH_NEWS, "sentences": 1})
+    assert english.status_code == 200
+    body = english.get_json()
+    assert body["language"] == "en"
+    assert body["warnings"] and "English" in body["warnings"][0]
+    assert body["summary"]
+    indonesian = client.post("/v1/summarize", json={"text": article.text}).get_json()
+    assert indonesian["language"] == "id"
+    assert indonesian["warnings"] == []
