@@ -48,6 +48,13 @@ __all__ = [
 OPENAPI_VERSION = "3.1.0"
 REF_TEMPLATE = "#/components/schemas/{model}"
 F = TypeVar("F", bound=Callable[..., Any])
+TAGS = {
+    "summarize": "Summaries, headline candidates and keywords",
+    "algorithms": "What the `algorithm` option accepts",
+    "operations": "Health, readiness and metrics",
+    "docs": "This reference",
+    "pages": "Pages for people",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +328,7 @@ def build_openapi(app: Flask) -> dict[str, Any]:
             "See docs/api.md for the prose reference.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
+        "tags": [{"name": name, "description": text} for name, text in TAGS.items()],
         "paths": paths,
         "components": {"schemas": components},
     }
@@ -335,6 +343,13 @@ def _declare_service_endpoints() -> None:
     api/observability.py): declared by path, so they stay as their owners wrote them."""
     from .schemas import HealthResponse, ReadinessResponse
 
+    declare(
+        "/",
+        "GET",
+        summary="The editors' page: paste an article, get the summary and headlines",
+        tags=("pages",),
+        responses={200: {"text/html": Media({"type": "string"}, description="The page")}},
+    )
     declare(
         "/healthz",
         "GET",

@@ -229,7 +229,14 @@ def summarize_document(index: int, raw: Any, shared: dict[str, Any]) -> BatchSum
     "own length option replaces the shared one). More documents than SUMMARIZER_MAX_BATCH "
     "(default 100) is a 413.",
     tags=("summarize",),
-    request={"application/json": BatchRequest},
+    request={
+        "application/json": Media(
+            BatchRequest,
+            examples={
+                "two documents": BatchRequest.model_config["json_schema_extra"]["examples"][0]
+            },
+        )
+    },
     responses={200: Media(BatchResponse, description="One result per document, in order")},
     errors=(400, 413, 415, 422),
     secured=True,
