@@ -1,0 +1,408 @@
+"""Sentence compression into headline shape: rules first, then a learned word-deletion model.
+
+Indonesian headlines are telegraphic versions of the story's key sentence:
+no dateline, no ``kata …`` attribution, no ``Senin (18/9)``, no parenthetical,
+often the bare verb (``guncang`` for ``mengguncang``). The rules below remove
+what newsrooms always remove; the rest is decided word by word by a logistic
+model trained on IndoSum's real titles (``summarizer/data/headline_model.json``,
+retrained by ``python -m benchmarks.headlines train --data …``). Features are
+plain strings and the model is a dict of weights, so scoring is a few dict
+look-ups per word.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .clean import strip_dateline
+from .words import STOP_WORDS, stem
+
+__all__ = [
+    "Token",
+    "bare_verb",
+    "load_model",
+    "Scorer",
+    "prepare",
+    "scorer",
+    "probability",
+    "score_tokens",
+    "token_features",
+    "use_model",
+]
+
+MODEL_FILE = "headline_model.json"
+
+_DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
+_MONTHS = (
+    r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+    r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)"
+)
+_PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|kemarin))?"
+_CLOCK = r"(?:\s*,?\s*(?:sekitar\s+|sejak\s+|mulai\s+)?pukul\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)?"
+_TIME = re.compile(
+    rf"\s*,?\s*(?:(?:pada|hari|sejak|mulai|sekitar|tanggal|hingga|sampai)\s+)*"
+    rf"(?:(?:hari\s+)?{_DAYS}(?:\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*\))?"
+    rf"(?:\s*,?\s*\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?)?{_PART_OF_DAY}{_CLOCK}"
+    rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
+    rf"|pukul\s+\d{{1,2}}(?:[.:]\d{{2}})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)"
+    rf"(?:\s+waktu\s+\w+(?:\s+[A-Z]\w+)*)?",
+    re.I,
+)
+_PAREN = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
+_SPEECH = (
+    r"(?:kata|ujar|ucap|ungkap|tutur|jelas|imbuh|tambah|terang|sebut|papar|tegas|lanjut|"
+    r"katanya|ujarnya|ucapnya|ungkapnya|tuturnya|jelasnya|imbuhnya|tambahnya|terangnya|"
+    r"sebutnya|paparnya|tegasnya|lanjutnya|pungkas|pungkasnya|bebernya|beber|akunya|aku)"
+)
+# ``..., kata Kapolri Tito Karnavian kepada wartawan.`` / ``..." ujarnya.``
+_ATTRIBUTION = re.compile(rf"\s*(?:,\s*[\"”]?|[\"”]\s*,?)\s*{_SPEECH}\b.*$", re.I | re.S)
+_OPENER = re.compile(
+    r"^\s*(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain|Namun(?:\s+demikian)?|"
+    r"Oleh\s+(?:karena|sebab)\s+itu|Dengan\s+demikian|Meski(?:pun)?\s+(?:begitu|demikian)|"
+    r"Sebelumnya|Kemudian|Bahkan|Adapun|Sebab|Padahal|Akan\s+tetapi|Untuk\s+itu|"
+    r"Dalam\s+kesempatan\s+(?:itu|tersebut)|Menurut\s+(?:dia|dirinya|mereka|[^,]{2,60}?))\s*,\s*",
+    re.I,
+)
+_QUOTES = "\"“”‘’'"
+WORD_RE = re.compile(r"\w+(?:[-'’.,/]\w+)*%?", re.UNICODE)
+_SPEECH_VERBS = frozenset(
+    [
+        "mengatakan",
+        "menyatakan",
+        "menilai",
+        "menegaskan",
+        "menyebut",
+        "menyebutkan",
+        "mengungkapkan",
+        "menjelaskan",
+        "mengaku",
+        "menuturkan",
+        "memaparkan",
+        "menambahkan",
+        "mengklaim",
+        "berharap",
+        "meminta",
+        "mengimbau",
+        "menganggap",
+        "mengingatkan",
+        "membenarkan",
+        "menyampaikan",
+        "menerangkan",
+    ]
+)
+_SUBORDINATORS = frozenset(
+    [
+        "yang",
+        "karena",
+        "sehingga",
+        "setelah",
+        "ketika",
+        "saat",
+        "sebelum",
+        "sesudah",
+        "namun",
+        "tetapi",
+        "agar",
+        "supaya",
+        "meski",
+        "meskipun",
+        "walaupun",
+        "bahwa",
+        "jika",
+        "apabila",
+        "sedangkan",
+        "sementara",
+        "usai",
+        "seusai",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of a compressed sentence and the context the model looks at."""
+
+    text: str
+    clause: int  # commas/semicolons before it
+    quoted: bool
+    after_speech: bool  # comes after "mengatakan", "menilai", ...
+
+
+def strip_rules(sentence: str) -> str:
+    """The sentence with dateline, opener, parentheticals, time phrases, attribution removed."""
+    text, _ = strip_dateline(sentence.strip())
+    text = _OPENER.sub("", text, count=1)
+    text = _PAREN.sub("", text)
+    text = _TIME.sub("", text)
+    text = _ATTRIBUTION.sub("", text)
+    return text.strip(" ,.;:!?-–—" + _QUOTES)
+
+
+def prepare(sentence: str) -> list[Token]:
+    """Rule-compressed tokens of ``sentence``, each with its clause/quote context."""
+    text = strip_rules(sentence)
+    tokens: list[Token] = []
+    clause = 0
+    quoted = False
+    after_speech = False
+    pos = 0
+    for match in WORD_RE.finditer(text):
+        gap = text[pos : match.start()]
+        pos = match.end()
+        clause += gap.count(",") + gap.count(";")
+        quoted ^= sum(gap.count(q) for q in '"“”') % 2 == 1
+        word = match.group()
+        tokens.append(Token(word, clause, quoted, after_speech))
+        if word.lower() in _SPEECH_VERBS:
+            after_speech = True
+    return tokens
+
+
+def _shape(word: str, index: int) -> str:
+    first = word[:1]
+    if first.isdigit():
+        return "num"
+    if word.isupper():
+        return "acro" if sum(c.isalpha() for c in word) <= 5 else "caps"
+    if first.isupper():
+        return "cap0" if index == 0 else "cap"
+    return "low"
+
+
+def _affix(low: str) -> str:
+    if low.startswith(("mem", "men", "meng", "meny")) or (
+        low.startswith("me") and low[2:3] in "lrwy"
+    ):
+        return "meN"
+    for prefix in ("ber", "di", "ter", "ke", "pe", "se"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 3:
+            return prefix
+    return "-"
+
+
+def _bucket(i: int) -> str:
+    return str(i) if i < 4 else "4-5" if i < 6 else "6-8" if i < 9 else "9-13" if i < 14 else "14+"
+
+
+def _freq_bucket(freq: int) -> str:
+    return "0" if freq <= 1 else "1" if freq == 2 else "2" if freq <= 4 else "3"
+
+
+_BUCKETS = [_bucket(i) for i in range(15)]
+
+
+def token_features(
+    tokens: list[Token], sentence_index: int, doc_counts: dict[str, int]
+) -> list[list[str]]:
+    """String features of each token: the word, its neighbours, shape, position, document weight."""
+    lows = [t.text.lower() for t in tokens]
+    n = len(tokens)
+    out = []
+    sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
+    yang_seen = 0
+    for i, tok in enumerate(tokens):
+        low = lows[i]
+        prev = lows[i - 1] if i else "<s>"
+        nxt = lows[i + 1] if i + 1 < n else "</s>"
+        shape = _shape(tok.text, i)
+        stop = low in STOP_WORDS
+        fb = _freq_bucket(doc_counts.get(low, 0))
+        rel = min(4, 5 * i // max(1, n))
+        if prev in _SUBORDINATORS:
+            yang_seen += 1
+        feats = [
+            "b",
+            "w=" + low,
+            "p=" + prev,
+            "n=" + nxt,
+            "sh=" + shape,
+            "sh2=" + _shape(tokens[i - 1].text, i - 1) + shape if i else "sh2=<s>" + shape,
+            "stop" if stop else "content",
+            "pos=" + _bucket(i),
+            "rel=" + str(rel),
+            "cl=" + str(min(tok.clause, 3)),
+            "sub=" + str(min(yang_seen, 2)),
+            "af=" + _affix(low),
+            "df=" + fb,
+            "df_sh=" + fb + shape,
+            "sent=" + sent,
+            "sent_pos=" + sent + _bucket(i),
+        ]
+        if tok.quoted:
+            feats.append("quoted")
+        if tok.after_speech:
+            feats.append("after_speech")
+        if low.endswith("nya"):
+            feats.append("nya")
+        out.append(feats)
+    return out
+
+
+class Scorer:
+    """The model compiled into lookup tables: the same log-odds as summing the weights of
+    :func:`token_features`, without building feature strings (this runs per request)."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        groups: dict[str, dict[str, float]] = {}
+        for name, value in weights.items():
+            prefix, _, rest = name.partition("=")
+            groups.setdefault(prefix if _ else "", {})[rest if _ else name] = value
+        flags = groups.get("", {})
+        self.bias = flags.get("b", 0.0)
+        self.stop, self.content = flags.get("stop", 0.0), flags.get("content", 0.0)
+        self.quoted, self.after_speech = flags.get("quoted", 0.0), flags.get("after_speech", 0.0)
+        self.nya = flags.get("nya", 0.0)
+        self.words = groups.get("w", {})
+        self.prev, self.next = groups.get("p", {}), groups.get("n", {})
+        self.tables = {k: groups.get(k, {}) for k in ("sh", "sh2", "pos", "rel", "cl", "sub")}
+        self.tables.update(
+            {k: groups.get(k, {}) for k in ("af", "df", "df_sh", "sent", "sent_pos")}
+        )
+        self._word_cache: dict[str, float] = {}
+
+    def _word(self, low: str) -> float:
+        cached = self._word_cache.get(low)
+        if cached is None:
+            cached = (
+                self.words.get(low, 0.0)
+                + self.tables["af"].get(_affix(low), 0.0)
+                + (self.stop if low in STOP_WORDS else self.content)
+                + (self.nya if low.endswith("nya") else 0.0)
+            )
+            if len(self._word_cache) < 100_000:
+                self._word_cache[low] = cached
+        return cached
+
+    def logits(
+        self, tokens: list[Token], sentence_index: int, doc_counts: dict[str, int]
+    ) -> list[float]:
+        """Keep log-odds of each token (> 0: more likely in the headline)."""
+        t = self.tables
+        sh, sh2, pos, rel_t, cl, sub = t["sh"], t["sh2"], t["pos"], t["rel"], t["cl"], t["sub"]
+        df, df_sh, sent_pos = t["df"], t["df_sh"], t["sent_pos"]
+        lows = [tok.text.lower() for tok in tokens]
+        shapes = [_shape(tok.text, i) for i, tok in enumerate(tokens)]
+        n = len(tokens)
+        sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
+        base = self.bias + t["sent"].get(sent, 0.0)
+        out = []
+        yang_seen = 0
+        prev, prev_shape = "<s>", "<s>"
+        for i, tok in enumerate(tokens):
+            low, shape = lows[i], shapes[i]
+            nxt = lows[i + 1] if i + 1 < n else "</s>"
+            if prev in _SUBORDINATORS:
+                yang_seen += 1
+            fb = _freq_bucket(doc_counts.get(low, 0))
+            bucket = _BUCKETS[min(i, 14)]
+            z = (
+                base
+                + self._word(low)
+                + self.prev.get(prev, 0.0)
+                + self.next.get(nxt, 0.0)
+                + sh.get(shape, 0.0)
+                + sh2.get(prev_shape + shape, 0.0)
+                + pos.get(bucket, 0.0)
+                + rel_t.get(str(min(4, 5 * i // n)), 0.0)
+                + cl.get(str(min(tok.clause, 3)), 0.0)
+                + sub.get(str(min(yang_seen, 2)), 0.0)
+                + df.get(fb, 0.0)
+                + df_sh.get(fb + shape, 0.0)
+                + sent_pos.get(sent + bucket, 0.0)
+            )
+            if tok.quoted:
+                z += self.quoted
+            if tok.after_speech:
+                z += self.after_speech
+            out.append(z)
+            prev, prev_shape = low, shape
+        return out
+
+
+_override: dict | None = None
+
+
+@lru_cache(maxsize=1)
+def _packaged_model() -> dict:
+    path = resources.files("summarizer.data").joinpath(MODEL_FILE)
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {"weights": {}}
+
+
+def load_model() -> dict:
+    """The word-deletion model: ``{"weights": {feature: weight}, ...}`` (packaged unless swapped)."""
+    return _override if _override is not None else _packaged_model()
+
+
+_compiled: list = [None, None]  # [model, its Scorer]
+
+
+def scorer() -> Scorer:
+    """The compiled scorer of the current model, built once per model."""
+    model = load_model()
+    if _compiled[0] is not model:
+        _compiled[:] = [model, Scorer(model.get("weights", {}))]
+    return _compiled[1]
+
+
+def use_model(model: dict | None) -> None:
+    """Swap in another model (cross-validation trains one per fold); ``None`` restores the packaged one."""
+    global _override
+    _override = model
+
+
+def score_tokens(features: list[list[str]], weights: dict[str, float]) -> list[float]:
+    """Keep log-odds of each token under the logistic model (> 0: more likely kept)."""
+    get = weights.get
+    return [sum([get(f, 0.0) for f in feats]) for feats in features]
+
+
+def probability(logit: float) -> float:
+    """The logistic function, clipped so it never overflows."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+_VOWELS = "aiueo"
+
+
+def bare_verb(word: str) -> str | None:
+    """Headline form of a ``meN-`` verb (``mengguncang`` → ``guncang``), or ``None``.
+
+    Newsrooms drop the active prefix in titles (``Jokowi Resmikan Tol``). The
+    stem says which initial consonant the nasal swallowed.
+    """
+    low = word.lower()
+    if len(low) < 6 or not low.startswith("me") or not low.isalpha():
+        return None
+    root = stem(low)
+    if root == low or len(root) < 3:
+        return None
+    if low.startswith("memper"):
+        bare = low[3:]
+    elif low.startswith("meng"):
+        rest = low[4:]
+        bare = "k" + rest if root[0] == "k" and root[1:3] == rest[:2] else rest
+    elif low.startswith("meny"):
+        bare = "s" + low[4:]
+    elif low.startswith("mem"):
+        rest = low[3:]
+        bare = "p" + rest if root[0] == "p" and rest[:1] in _VOWELS else rest
+    elif low.startswith("men"):
+        rest = low[3:]
+        bare = "t" + rest if root[0] == "t" and rest[:1] in _VOWELS else rest
+    elif low[2:3] in "lmnrwy":
+        bare = low[2:]
+    else:
+        return None
+    if not bare.startswith(root[:3]) and not bare.startswith("per"):
+        if not low[2:].startswith(root[:3]):  # me + m/n/r… root: memenangkan → menangkan
+            return None
+        bare = low[2:]
+    return bare
