@@ -81,7 +81,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                 continue  # the rest of a run of blank lines
             skip = _SPACES.match(text, pos).end()
             quotes.reset(pos)
-            if _is_hard_wrap(text, pos):
+            # a blank line ends a paragraph, and a sentence never spans paragraphs
+            if text.count("\n", pos + 1, skip) == 0 and _is_hard_wrap(text, pos):
                 continue
             end = pos
         else:
@@ -189,12 +190,18 @@ def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
 
 
 def _closes(text: str, quote: re.Match, is_open: bool) -> bool:
-    """A detached double quote before a capitalised word opens the next sentence."""
-    if not is_open:
-        return False
-    if quote.group(1)[0] == "'":
+    """Whether a quote mark detached by spaces closes the sentence before it.
+
+    Before a line break, the end of the text or a lower-case word (the attribution,
+    'dunia. " kata Kapolsek') it can only close. Before a capitalised word a double
+    quote opens the next sentence: counting quotes is not reliable enough to say
+    otherwise ('kata dia. " Saya ...').
+    """
+    end = quote.end()
+    word = _NEXT.match(text, end).group(2)
+    if not word or "\n" in text[end : end + 2] or word[:1].islower():
         return True
-    return not _NEXT.match(text, quote.end()).group(2)[:1].isupper()
+    return is_open and quote.group(1)[0] == "'"
 
 
 def _is_name(word: str) -> bool:
