@@ -106,7 +106,7 @@ def test_the_guide_has_every_tested_snippet():
 def test_curl_plain_text(api, workdir, article):
     result = run(*snippets()["curl-text"], workdir, api, fresh_key())
     assert result.returncode == 0, result.stdout + result.stderr
-    body = json.loads(result.stdout)
+    body = json.loads((workdir / "summary.json").read_text())
     assert body == {
         **expected(api, text=article.text, sentences=3, headlines=3),
         "stats": body["stats"],
@@ -147,7 +147,7 @@ def test_curl_error_prints_the_problem_document_shown_in_the_guide(api, workdir)
 def test_curl_without_a_key_fails_with_401(api, workdir):
     result = run(*snippets()["curl-text"], workdir, api, "")
     assert result.returncode == 22  # --fail-with-body
-    assert json.loads(result.stdout)["status"] == 401
+    assert json.loads((workdir / "summary.json").read_text())["status"] == 401
 
 
 @pytest.mark.parametrize(
@@ -182,6 +182,23 @@ def test_client_waits_for_retry_after_on_429(api, workdir, name):
     assert "retrying in" in result.stderr
     assert "429" in result.stderr
     assert result.stdout.strip()
+
+
+def test_curl_retry_waits_out_a_429(api, workdir):
+    key = fresh_key()
+    first = requests.post(
+        api.url + "/v1/summarize", json={"text": "Satu. Dua."}, headers={"X-API-Key": key}
+    )
+    assert first.status_code == 200
+    assert (
+        requests.post(
+            api.url + "/v1/summarize", json={"text": "Satu. Dua."}, headers={"X-API-Key": key}
+        ).status_code
+        == 429
+    )
+    result = run(*snippets()["curl-text"], workdir, api, key)
+    assert result.returncode == 0, result.stdout + result.stderr  # without --retry: exit 22
+    assert len(json.loads((workdir / "summary.json").read_text())["sentences"]) == 3
 
 
 @pytest.mark.parametrize("name", ["python-requests", "python-httpx", "node-fetch"])
