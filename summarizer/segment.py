@@ -48,6 +48,7 @@ _LOWER_CASE_NAMES = frozenset({"kumparan", "detikcom", "detiknews", "detiksport"
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _TERMINAL = ".!?…"
+_ASK = frozenset({"?", "!", "?!", "!?", "??", "!!", "!!!", "???"})
 # Candidate boundaries: a run of terminal punctuation with the closing quotes or
 # brackets after it, or a line break. Every run is matched whole (possessive
 # quantifiers, no lookaround that could rescan it), so the scan is linear even for
@@ -58,6 +59,8 @@ _DETACHED_QUOTE = re.compile(r"[ \t]++([\"'”’]++)(?=\s|$)")
 _SPACES = re.compile(r"\s*+")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# one link of an abbreviation chain ("Si. Se. Sa.", "Dr. med. dr."): one or two letters
+_SHORT = re.compile(r"[A-Za-z]{1,2}\.")
 _MAX_TOKEN = 48
 
 
@@ -175,8 +178,9 @@ def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
     if not word and not opener:
         return end  # end of text
     if word[:1].islower() and not _is_name(word):
-        # '"…?" tanya warga.' and 'Amerika Serikat. dan sekutunya': one sentence.
-        return -1
+        # '"…?" tanya warga.' and 'Amerika Serikat. dan sekutunya': one sentence; but a
+        # bare "?" or "!" ends its sentence whatever follows ("Kenapa? karena ...").
+        return end if not closers and punct in _ASK else -1
     if "?" in punct or "!" in punct:
         return end
     quoted = closers.rstrip(")]") != ""
@@ -231,16 +235,26 @@ def _period_ends_sentence(text: str, pos: int, word: str, opener: str) -> bool:
     if len(token) == 1 and token.isupper() or _INITIALS.fullmatch(token):
         # an initial: "B.J. Habibie", "Agus H. Canny"; "a.n. Menteri"
         return starter
+    if len(token) == 2 and token[0].isupper() and token.isalpha() and _in_chain(chunk, raw, word):
+        return starter
     if "." in lower:
         last = lower.rsplit(".", 1)[-1]
         if last in ABBREVIATIONS:  # "M.Si", "Sp.OG"
             return starter
-    if "/" in word[:12] or token.rsplit("/", 1)[-1].isalpha() and "/" in token:
-        return False  # reference numbers: "Nomor 16/Pid. Sus-TPK", "Sprin. Lidik/73/VIII"
+    if "/" in token and token.rsplit("/", 1)[-1].isalpha():
+        return False  # reference numbers: "Nomor 16/Pid. Sus-TPK"
     if token != raw and raw[len(raw) - len(token) - 1] in "([" and word[-1:] in ")]":
         return False  # a short bracketed code: "(Uu. C003)"
     # "tahun 2016. 15 orang" is rare; "pukul 10. 30", "No. 2" are not
     return not (token.isdigit() and first.isdigit() and not _at_line_start(chunk, raw, lo))
+
+
+def _in_chain(chunk: str, raw: str, word: str) -> bool:
+    """Short abbreviations in a row ("Si. Se. Sa.") do not end sentences inside the chain."""
+    if _SHORT.fullmatch(word):
+        return True
+    head = chunk[: len(chunk) - len(raw)].split()
+    return bool(head) and _SHORT.fullmatch(head[-1]) is not None
 
 
 def _at_line_start(chunk: str, raw: str, lo: int) -> bool:
