@@ -33,6 +33,7 @@ from benchmarks.build_idf import MIN_DF, document_frequencies
 from benchmarks.indosum import FOLDS, load_folds
 from summarizer import keywords as kw
 from summarizer.document import Document, build_document
+from summarizer.language import detect
 from summarizer.words import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -130,6 +131,16 @@ def main(argv: list[str] | None = None) -> None:
         r = evaluate(rows, fn)
         cells = [f"{r[h]:.3f}" for h in header[1:-2]] + [f"{r['words']:.2f}", f"{r['ms p50']:.3f}"]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    languages: Counter = Counter()
+    times = []
+    for doc, *_ in rows:
+        started = time.process_time()
+        languages[detect(w for s in doc.sentences for w in s.words)] += 1
+        times.append((time.process_time() - started) * 1000)
+    print(
+        f"\nlanguage detection: {dict(languages.most_common())}, "
+        f"CPU p50 {statistics.median(times):.3f} ms per article"
+    )
 
 
 if __name__ == "__main__":

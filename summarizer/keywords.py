@@ -178,7 +178,7 @@ def extract(
         for sub, longer in parents.items()
         if any(len(occurrences[sub]) <= len(occurrences[p]) for p in longer)
     }
-    base = sorted(
+    scored = sorted(
         (
             -(len(positions) ** FREQ_POWER)
             * sum(values.get(s, default) for s in key)
@@ -189,7 +189,6 @@ def extract(
         for key, positions in occurrences.items()
         if key not in nested
     )
-    scored = base
     picked: list[Keyword] = []
     taken: list[tuple[str, ...]] = []
     for neg, _start, key in scored:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from summarizer import OptionError, summarize
 from summarizer.document import build_document
 from summarizer.keywords import MAX_KEYWORDS, extract
 from summarizer.words import STOP_WORDS, stem, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _stems(phrase: str) -> frozenset[str]:
@@ -140,3 +148,26 @@ def test_api_returns_keywords_and_checks_their_range(client, article):
     assert too_many.status_code == 422
     assert too_many.headers["Content-Type"].startswith("application/problem+json")
     assert "keywords" in too_many.get_data(as_text=True)
+
+
+def test_same_keywords_in_processes_with_different_hash_seeds(article):
+    # Sets and dicts must never decide the order: string hashing differs per process.
+    script = (
+        "import json, sys; from summarizer import summarize; "
+        "r = summarize(sys.stdin.read(), keywords=20); "
+        "print(json.dumps([(k.text, k.score) for k in r.keywords]))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=article.text,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())
