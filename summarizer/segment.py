@@ -241,7 +241,7 @@ def _period_ends_sentence(text: str, pos: int, word: str, opener: str) -> bool:
         last = lower.rsplit(".", 1)[-1]
         if last in ABBREVIATIONS:  # "M.Si", "Sp.OG"
             return starter
-    if "/" in token and token.rsplit("/", 1)[-1].isalpha():
+    if "/" in token and token.rsplit("/", 1)[-1].istitle():
         return False  # reference numbers: "Nomor 16/Pid. Sus-TPK"
     if token != raw and raw[len(raw) - len(token) - 1] in "([" and word[-1:] in ")]":
         return False  # a short bracketed code: "(Uu. C003)"
