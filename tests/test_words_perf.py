@@ -60,3 +60,14 @@ def test_importing_the_library_does_not_import_sumy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_numpy_textrank_gives_sumys_ratings_bitwise(articles):
+    from summarizer.algorithms.sumy_algorithms import TextRank, _sumy
+
+    reference = _sumy("sumy-textrank", "text_rank:TextRankSummarizer", "sumy's own code")()
+    for article in articles:
+        doc = build_document(article.text, title=article.title)
+        assert np.array_equal(TextRank().score(doc), reference.score(doc))
+    doubled = build_document(articles[0].text + "\n\n" + articles[0].text)  # repeated sentences
+    assert np.array_equal(TextRank().score(doubled), reference.score(doubled))

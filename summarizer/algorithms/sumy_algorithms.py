@@ -18,6 +18,7 @@ in document order, which bounds the time of any document.
 from __future__ import annotations
 
 import importlib
+import math
 import threading
 from typing import Any, ClassVar
 
@@ -153,12 +154,7 @@ class SumyAlgorithm(Algorithm):
             ratings = ()
         if len(ratings) != scored:
             return 1.0 - np.arange(n, dtype=float) / n
-        scores = np.nan_to_num(np.asarray(ratings, dtype=float))
-        if scored < n:
-            # sentences past the cap: below every scored one, in document order
-            floor = scores.min() - 1.0
-            scores = np.concatenate([scores, floor - np.arange(n - scored, dtype=float) / n])
-        return scores
+        return _extend(np.nan_to_num(np.asarray(ratings, dtype=float)), n)
 
 
 def preload() -> None:
@@ -176,6 +172,92 @@ def _sumy(name: str, path: str, description: str, **attrs: Any) -> type[SumyAlgo
         (SumyAlgorithm,),
         {"name": name, "description": description, "summarizer_path": path, **attrs},
     )
+
+
+class TextRank(SumyAlgorithm):
+    """sumy's TextRank computed with numpy: same arithmetic, same ratings, no pair loop.
+
+    sumy rates each sentence pair in Python (``words2.count(w)`` per word), which
+    dominates its run time. The shared-word count of every pair is one integer
+    matrix product of term-count vectors; the edge weights, the normalisation
+    and the power method then follow sumy's code operation for operation, so the
+    ratings are bitwise those of ``TextRankSummarizer`` (the tests compare them).
+    """
+
+    name = "textrank"
+    description = "sumy TextRank: PageRank over sentence word overlap."
+    summarizer_path = "text_rank:TextRankSummarizer"
+    damping = 0.85
+    epsilon = 1e-4
+    _ZERO_DIVISION_PREVENTION = 1e-7
+
+    def score(self, doc: Document) -> np.ndarray:
+        n = len(doc)
+        if n == 0:
+            return np.zeros(0)
+        scored = min(n, self.max_sentences)
+        sentences = doc.sentences[:scored]
+        # sumy's words of a sentence: lower-cased, stop words out, stemmed (no length filter)
+        per_sentence = [_sumy_terms(s.words) for s in sentences]
+        lengths = np.array([len(t) for t in per_sentence], dtype=float)
+        vocab: dict[str, int] = {}
+        cols = [vocab.setdefault(t, len(vocab)) for ts in per_sentence for t in ts]
+        rows = np.repeat(np.arange(scored), lengths.astype(int))
+        counts = np.zeros((scored, max(len(vocab), 1)))
+        np.add.at(counts, (rows, np.asarray(cols, dtype=int)), 1.0)
+        shared = counts @ counts.T  # Σ_w count_i(w)·count_j(w): exact small integers
+        logs = np.array([math.log(x) if x else 0.0 for x in lengths])
+        norm = logs[:, None] + logs[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            weights = np.where(norm == 0.0, shared, shared / norm)
+        weights[shared == 0] = 0.0
+        weights /= weights.sum(axis=1)[:, np.newaxis] + self._ZERO_DIVISION_PREVENTION
+        matrix = np.full((scored, scored), (1.0 - self.damping) / scored) + self.damping * weights
+        ranks = _power_method(matrix, self.epsilon)
+        # sumy keys its ratings by sentence text: repeated sentences share the last one's rank
+        by_text = dict(zip((s.text for s in sentences), ranks, strict=True))
+        scores = np.array([by_text[s.text] for s in sentences], dtype=float)
+        return _extend(np.nan_to_num(scores), n)
+
+
+_SUMY_TERMS: dict[str, str] = {}  # token → sumy's term for it ("" for a stop word)
+
+
+def _sumy_terms(words: list[str]) -> list[str]:
+    """sumy's view of a sentence's words: lower-cased, stop words dropped, stemmed."""
+    get = _SUMY_TERMS.get
+    out = []
+    for word in words:
+        term = get(word)
+        if term is None:
+            low = word.lower()
+            term = "" if low in STOP_WORDS else stem(low)
+            if len(_SUMY_TERMS) < 300_000:
+                _SUMY_TERMS[word] = term
+        if term:
+            out.append(term)
+    return out
+
+
+def _power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
+    """sumy's power iteration, step for step."""
+    transposed = matrix.T
+    p_vector = np.array([1.0 / len(matrix)] * len(matrix))
+    lambda_val = 1.0
+    while lambda_val > epsilon:
+        next_p = np.dot(transposed, p_vector)
+        step = next_p - p_vector
+        lambda_val = math.sqrt(step.dot(step))  # what np.linalg.norm computes for a vector
+        p_vector = next_p
+    return p_vector
+
+
+def _extend(scores: np.ndarray, n: int) -> np.ndarray:
+    """Scores for all ``n`` sentences: those past the scored ones rank below, in order."""
+    if len(scores) >= n:
+        return scores
+    floor = scores.min() - 1.0
+    return np.concatenate([scores, floor - np.arange(n - len(scores), dtype=float) / n])
 
 
 class Edmundson(SumyAlgorithm):
@@ -197,11 +279,7 @@ SUMY_ALGORITHMS: tuple[type[SumyAlgorithm], ...] = (
         "lex_rank:LexRankSummarizer",
         "sumy LexRank: sentence centrality in a cosine-similarity graph.",
     ),
-    _sumy(
-        "textrank",
-        "text_rank:TextRankSummarizer",
-        "sumy TextRank: PageRank over sentence word overlap.",
-    ),
+    TextRank,
     # LSA's dense SVD and KL's greedy passes grow faster than the graphs: smaller caps
     _sumy(
         "lsa",
