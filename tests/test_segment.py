@@ -139,6 +139,49 @@ def _non_space(text: str) -> str:
             "Laporan bernomor TBL/4802/X/2016/PMJ/Dit. Reskrimum sudah diterima.",
             ["Laporan bernomor TBL/4802/X/2016/PMJ/Dit. Reskrimum sudah diterima."],
         ),
+        (
+            "Putusan Nomor 16/Pid. Sus-TPK/2016 dibacakan. Harganya Rp 6.800/liter. Jadi murah.",
+            [
+                "Putusan Nomor 16/Pid. Sus-TPK/2016 dibacakan.",
+                "Harganya Rp 6.800/liter.",
+                "Jadi murah.",
+            ],
+        ),
+        # abbreviation chains: no boundary inside, a sentence starter after the last link
+        (
+            "Koleksi Si. Se. Sa menampilkan 28 look. Brand Si. Se. Sa. Selain itu, ada hiasan.",
+            [
+                "Koleksi Si. Se. Sa menampilkan 28 look.",
+                "Brand Si. Se. Sa.",
+                "Selain itu, ada hiasan.",
+            ],
+        ),
+        # a bare ? or ! ends its sentence even before a lower-case word
+        (
+            "Kenapa? karena prosesnya panjang. Ugh! nikmat sekali.",
+            ["Kenapa?", "karena prosesnya panjang.", "Ugh!", "nikmat sekali."],
+        ),
+        # "dkk." ends a sentence before a capital, not before a lower-case word
+        (
+            "Gol dicetak Ramos dkk. Pertandingan usai. Ramos dkk. menang lagi.",
+            ["Gol dicetak Ramos dkk.", "Pertandingan usai.", "Ramos dkk. menang lagi."],
+        ),
+        # a blank line ends the sentence, whatever follows
+        (
+            "Berikut daftar situsnya:\n\nhttp://snmptn.ui.ac.id\n\nhttp://snmptn.ugm.ac.id",
+            ["Berikut daftar situsnya:", "http://snmptn.ui.ac.id", "http://snmptn.ugm.ac.id"],
+        ),
+        # a detached quote before a lower-case word closes, even when its opening quote
+        # is in an earlier paragraph
+        (
+            'Pelaku meninggal dunia. " kata Kapolsek. Kasus ditutup.',
+            ['Pelaku meninggal dunia. " kata Kapolsek.', "Kasus ditutup."],
+        ),
+        # a detached quote before a paragraph break closes the quotation it ends
+        (
+            '"Kami hanya kalah dari Prancis. "\n\nKontrak Ventura berakhir 2018.',
+            ['"Kami hanya kalah dari Prancis. "', "Kontrak Ventura berakhir 2018."],
+        ),
     ],
 )
 def test_phenomena(text: str, expected: list[str]) -> None:
