@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, free_port
+from conftest import ROOT, Server, free_port
 
 from api import create_app
 from api.config import ConfigError, Settings
@@ -118,3 +118,13 @@ def test_gunicorn_refuses_to_start_with_a_clear_message():
     assert done.returncode != 0
     assert "configuration error: SUMMARIZER_RATE_LIMIT must look like" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_gunicorn_warns_when_a_limit_is_counted_per_worker(tmp_path):
+    srv = Server({"SUMMARIZER_RATE_LIMIT": "100/minute"}, workers=2)
+    srv.start(tmp_path / "server.log")
+    try:
+        log = srv.log()
+    finally:
+        srv.stop()
+    assert "SUMMARIZER_RATE_LIMIT=100/minute is counted per worker process (2 workers" in log

@@ -210,3 +210,25 @@ def test_metrics_are_prometheus_text(observed):
         "summarizer_documents",
         "summarizer_sentences",
     } <= names
+
+
+# --- readiness ---------------------------------------------------------------------------------
+
+
+def test_ready_when_language_data_and_algorithms_work(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ready", "checks": {"library": "ok"}}
+
+
+def test_not_ready_is_503_naming_the_failed_check(client, monkeypatch):
+    from api.routes import health
+
+    monkeypatch.setattr(health, "_library_ready", False)
+    monkeypatch.setattr(health, "stem", lambda word: word)  # a stemmer that lost its data
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.mimetype == "application/problem+json"
+    assert response.headers["Retry-After"] == "5"
+    assert "stemmer" in response.json["detail"]
+    assert client.get("/healthz").status_code == 200
