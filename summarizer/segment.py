@@ -48,7 +48,6 @@ _LOWER_CASE_NAMES = frozenset({"kumparan", "detikcom", "detiknews", "detiksport"
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _TERMINAL = ".!?…"
-_ASK = frozenset({"?", "!", "?!", "!?", "??", "!!", "!!!", "???"})
 # Candidate boundaries: a run of terminal punctuation with the closing quotes or
 # brackets after it, or a line break. Every run is matched whole (possessive
 # quantifiers, no lookaround that could rescan it), so the scan is linear even for
@@ -59,7 +58,7 @@ _DETACHED_QUOTE = re.compile(r"[ \t]++([\"'”’]++)(?=\s|$)")
 _SPACES = re.compile(r"\s*+")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-# one link of an abbreviation chain ("Si. Se. Sa.", "Dr. med. dr."): one or two letters
+# one link of an abbreviation chain ("Si. Se. Sa."): one or two letters and a period
 _SHORT = re.compile(r"[A-Za-z]{1,2}\.")
 _MAX_TOKEN = 48
 
@@ -180,7 +179,7 @@ def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
     if word[:1].islower() and not _is_name(word):
         # '"…?" tanya warga.' and 'Amerika Serikat. dan sekutunya': one sentence; but a
         # bare "?" or "!" ends its sentence whatever follows ("Kenapa? karena ...").
-        return end if not closers and punct in _ASK else -1
+        return end if not closers and not punct.strip("?!") else -1
     if "?" in punct or "!" in punct:
         return end
     quoted = closers.rstrip(")]") != ""
@@ -202,8 +201,9 @@ def _closes(text: str, quote: re.Match, is_open: bool) -> bool:
     otherwise ('kata dia. " Saya ...').
     """
     end = quote.end()
-    word = _NEXT.match(text, end).group(2)
-    if not word or "\n" in text[end : end + 2] or word[:1].islower():
+    nxt = _NEXT.match(text, end)
+    word = nxt.group(2)
+    if not word or word[:1].islower() or "\n" in text[end : nxt.start(1)]:
         return True
     return is_open and quote.group(1)[0] == "'"
 
