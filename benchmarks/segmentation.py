@@ -123,7 +123,7 @@ _ABBREVIATION = re.compile(
 )
 #: residual error kinds, in the order they are tested and reported
 KINDS = {
-    "line": "single line break inside a gold sentence (lists, headings, spec sheets)",
+    "line": "FP: line break inside a gold sentence (lists, headings, spec sheets)",
     "attribution": 'FN: `"…?" tanya warga` — a quotation closed before a lower-case attribution',
     "abbreviation": "FN: gold splits after an abbreviation, title or initial (`PT. Charoen`)",
     "lower": "FN: stop before a lower-case word (`Amerika Serikat. dan sekutunya`)",
@@ -141,10 +141,10 @@ def _kind(text: str, pos: int, kind: str) -> str:
     gap = gap[: len(gap) - len(gap.lstrip())]
     right = text[pos : pos + 60].lstrip()
     nxt = right.lstrip("\"'“‘([")[:1]
-    if gap.count("\n") == 1:
+    if kind == "FP" and "\n" in gap:
         return "line"
     if kind == "FN":
-        if re.search(r"[.?!…][\"'”’]+$", left) and nxt.islower():
+        if re.search(r"[.?!…]\s?[\"'”’]+$", left) and nxt.islower():
             return "attribution"
         token = left.rsplit(None, 1)[-1] if left else ""
         if token.endswith(".") and _ABBREVIATION.fullmatch(token[:-1].lower()):
