@@ -89,6 +89,23 @@ def test_answer_below_500_in_bounded_time_and_server_stays_healthy(server, case)
     assert requests.get(server.url + "/healthz", timeout=TIMEOUT).status_code == 200
 
 
+def test_full_batch_of_long_documents_stays_within_the_worker_timeout(server):
+    """The largest batch the default limits allow (100 documents, body just under 1 MB), each
+    document over the scoring caps: answered well before gunicorn's 30-second worker timeout."""
+    text = "\n\n".join(f"Harga beras naik {i} persen di pasar." for i in range(400))[:9_000]
+    body = json.dumps({"documents": [{"id": str(i), "text": text} for i in range(100)]})
+    assert len(body) < 1_000_000
+    response = requests.post(
+        server.url + "/v1/summarize/batch",
+        data=body.encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=25,
+    )
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 100
+    assert requests.get(server.url + "/healthz", timeout=TIMEOUT).status_code == 200
+
+
 def test_server_is_still_ready_after_all_of_them(server):
     assert requests.get(server.url + "/readyz", timeout=TIMEOUT).json()["status"] == "ready"
 
