@@ -7,6 +7,7 @@ latency percentiles and every kind of error, as a Markdown table row.
 
     python -m benchmarks.load --data /work/shared/data/indosum [--duration 30]
         [--connections 4] [--threads 2] [--workers N] [--sample 500]
+        [--env SUMMARIZER_...=VALUE ...] [--api-key KEY] [--url URL]
 
 wrk and the server share the machine, so the figure is a floor for a dedicated host.
 Install wrk with ``apt-get install wrk``.
@@ -52,9 +53,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(workers: int, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(
+    workers: int, log: Path, extra_env: dict[str, str]
+) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
+    env = {
+        **os.environ,
+        **extra_env,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(workers),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
@@ -105,7 +114,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", type=int, default=500, help="articles in the mix (0 = all)")
     parser.add_argument("--url", help="load an already running server instead of starting one")
     parser.add_argument("--api-key", help="sent as a bearer token when the server needs one")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="environment for the started server (repeat), e.g. SUMMARIZER_RATE_LIMIT=1000/second",
+    )
     args = parser.parse_args(argv)
+    extra_env = dict(item.split("=", 1) for item in args.env)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
@@ -117,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.url:
             url = args.url.rstrip("/")
         else:
-            process, url = start_server(args.workers, Path(tmp) / "server.log")
+            process, url = start_server(args.workers, Path(tmp) / "server.log", extra_env)
         try:
             result = run_wrk(url, bodies, args)
         finally:
@@ -139,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{n_articles} articles (mean body {mean_kb:.1f} kB), {seconds:.1f} s, "
         f"wrk -t{args.threads} -c{args.connections}, gunicorn workers: {workers}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+        + (f", server env: {' '.join(sorted(extra_env))}" if extra_env else "")
     )
     print(f"details: {json.dumps(result)}")
     print()
