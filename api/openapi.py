@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
@@ -217,7 +218,10 @@ def _query_parameters(model: type[BaseModel], description: str) -> list[dict[str
 
 
 def _problem_response(status: int | str, ref: dict[str, Any]) -> dict[str, Any]:
-    title = _TITLES.get(int(status), "Error") if status != "default" else "Any other error"
+    if status == "default":
+        title = "Any other error"
+    else:
+        title = _TITLES.get(int(status)) or HTTPStatus(int(status)).phrase
     return {
         "description": f"{title} (RFC 9457 problem document)",
         "content": {PROBLEM_JSON: {"schema": ref}},

@@ -236,3 +236,19 @@ def test_pathologically_deep_markup_is_a_clear_4xx(client):
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert [e["field"] for e in response.get_json()["errors"]] == ["html"]
+
+
+def test_query_options_under_a_json_body_are_overridden_by_the_body(client, article):
+    response = client.post(
+        "/v1/summarize?algorithm=lead&sentences=3&headlines=0",
+        json={"text": article.text, "ratio": 0.1},
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["algorithm"] == "lead" and body["headlines"] == []
+    same = client.post(
+        "/v1/summarize",
+        json={"text": article.text, "ratio": 0.1, "algorithm": "lead", "headlines": 0},
+    ).get_json()
+    assert body["sentences"] == same["sentences"]  # the body's ratio replaced sentences=3
+    assert len(body["sentences"]) < 3
