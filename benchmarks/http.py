@@ -47,6 +47,7 @@ class Gunicorn:
     def __init__(self, app: str, workers: int | None = None) -> None:
         self.port = free_port()
         env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port)}
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
         if workers:
             env["WEB_CONCURRENCY"] = str(workers)
         self.process = subprocess.Popen(
@@ -54,14 +55,15 @@ class Gunicorn:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,  # a file, not a pipe: the access log must never block a worker
         )
 
     def __enter__(self) -> Gunicorn:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.process.stderr.read().decode()}")
+                self.log.seek(0)
+                raise RuntimeError(f"gunicorn exited: {self.log.read().decode()[-2000:]}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
                     return self
@@ -76,6 +78,7 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.log.close()
 
     def post(self, body: bytes) -> tuple[int, bytes]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -97,6 +100,16 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def smaps_mb(pid: int) -> dict[str, float]:
+    """PSS and private (unshared) memory: what a worker costs beyond pages shared after fork."""
+    values: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("Pss", "Private_Clean", "Private_Dirty"):
+            values[key] = int(rest.split()[0]) / 1024
+    return {"pss": values["Pss"], "private": values["Private_Clean"] + values["Private_Dirty"]}
 
 
 def _ms(value: str) -> float:
@@ -138,6 +151,7 @@ def memory(bodies: list[bytes], warm: int) -> dict:
         statuses = [server.post(bodies[i % len(bodies)])[0] for i in range(warm)]
         (worker,) = server.worker_pids()
         return {
+            **smaps_mb(worker),
             "worker_rss": rss_mb(worker),
             "master_rss": rss_mb(server.process.pid),
             "ok": sum(s == 200 for s in statuses),
@@ -189,7 +203,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"API throughput / no-op throughput: {api['rps'] / noop['rps']:.1%}")
     print(
         f"One worker after {mem['sent']} requests ({mem['ok']} answered 200): "
-        f"worker VmRSS {mem['worker_rss']:.0f} MB, master VmRSS {mem['master_rss']:.0f} MB"
+        f"worker VmRSS {mem['worker_rss']:.0f} MB (PSS {mem['pss']:.0f} MB, private "
+        f"{mem['private']:.0f} MB: the rest is shared with the master), "
+        f"master VmRSS {mem['master_rss']:.0f} MB"
     )
 
 
