@@ -65,7 +65,11 @@ _OPENER = re.compile(
     r"^\s*(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain|Namun(?:\s+demikian)?|"
     r"Oleh\s+(?:karena|sebab)\s+itu|Dengan\s+demikian|Meski(?:pun)?\s+(?:begitu|demikian)|"
     r"Sebelumnya|Kemudian|Bahkan|Adapun|Sebab|Padahal|Akan\s+tetapi|Untuk\s+itu|"
-    r"Dalam\s+kesempatan\s+(?:itu|tersebut)|Menurut\s+(?:dia|dirinya|mereka|[^,]{2,60}?))\s*,\s*",
+    r"Dalam\s+kesempatan\s+(?:itu|tersebut)|Menurut\s+(?:dia|dirinya|mereka|[^,]{2,60}?)|"
+    # a leading subordinate clause: the news is in the main clause after it
+    r"(?:Setelah|Usai|Seusai|Sebelum|Saat|Ketika|Selama|Sejak|Meski(?:pun)?|Walau(?:pun)?|"
+    r"Berdasarkan|Terkait|Menanggapi|Di\s+tengah|Dalam\s+rapat|Dalam\s+acara)\s[^,\"“]{3,80})"
+    r"\s*,\s*(?=[A-Za-z])",
     re.I,
 )
 _QUOTES = "\"“”‘’'"

@@ -34,145 +34,35 @@ MIN_WORDS = 3
 QUOTE_WINDOW = 10  # sentences searched for a quote
 QUOTE_WORDS = 8  # longest quote part of a "Tokoh: kutipan" headline
 LEAD_VARIANT_GAP = 4.0
-LEAD_VARIANT_WEIGHT = 0.9
-LEAD_WINDOW = 3
-ENTITY_WINDOW = 6  # sentences searched for the article's main name  # the lead is the first substantive sentence among these
+LEAD_VARIANT_WEIGHT = 0.65
+LEAD_WINDOW = 3  # the lead is the first substantive sentence among these
+ENTITY_WINDOW = 6  # sentences searched for the article's main name
 
-# words kept lower-case inside a title-cased headline
-_MINOR = frozenset(
-    [
-        "di",
-        "ke",
-        "dari",
-        "dan",
-        "atau",
-        "yang",
-        "untuk",
-        "pada",
-        "dengan",
-        "dalam",
-        "oleh",
-        "bagi",
-        "ini",
-        "itu",
-        "akan",
-        "tak",
-        "vs",
-        "serta",
-        "sebagai",
-        "hingga",
-        "sampai",
-        "per",
-    ]
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# words kept lower-case inside a title-cased headline (PUEBI: prepositions, conjunctions)
+_MINOR = _wordset(
+    "di ke dari dan atau yang untuk pada dengan dalam oleh bagi serta sebagai hingga sampai "
+    "per vs daripada kepada terhadap tentang atas antara"
 )
 # a headline never ends on these
-_DANGLING = frozenset(
-    [
-        "di",
-        "ke",
-        "dari",
-        "dan",
-        "atau",
-        "yang",
-        "untuk",
-        "pada",
-        "dengan",
-        "dalam",
-        "oleh",
-        "bagi",
-        "serta",
-        "sebagai",
-        "hingga",
-        "sampai",
-        "karena",
-        "sehingga",
-        "bahwa",
-        "agar",
-        "supaya",
-        "jika",
-        "namun",
-        "tetapi",
-        "tapi",
-        "akan",
-        "telah",
-        "sudah",
-        "masih",
-        "sedang",
-        "juga",
-        "pun",
-        "lebih",
-        "paling",
-        "sangat",
-        "para",
-        "sang",
-        "si",
-        "per",
-        "antara",
-        "terhadap",
-        "tentang",
-        "atas",
-        "bersama",
-        "kepada",
-        "daripada",
-        "seperti",
-        "ketika",
-        "saat",
-        "setelah",
-        "sebelum",
-        "usai",
-        "meski",
-        "walau",
-        "ialah",
-        "adalah",
-        "merupakan",
-        "yakni",
-        "yaitu",
-        "kata",
-        "ujar",
-        "the",
-        "of",
-        "a",
-        "an",
-        "and",
-        "to",
-        "in",
-        "vs",
-    ]
+_DANGLING = _wordset(
+    "di ke dari dan atau yang untuk pada dengan dalam oleh bagi serta sebagai hingga sampai "
+    "karena sehingga bahwa agar supaya jika namun tetapi tapi akan telah sudah masih sedang "
+    "juga pun lebih paling sangat para sang si per antara terhadap tentang atas bersama "
+    "kepada daripada seperti ketika saat setelah sebelum usai meski walau ialah adalah "
+    "merupakan yakni yaitu kata ujar tak tidak belum bukan tanpa bisa harus ingin mau dapat "
+    "hendak perlu makin semakin the of a an and to in vs"
 )
 # a headline never starts on these
-_NO_START = frozenset(
-    [
-        "dan",
-        "atau",
-        "yang",
-        "serta",
-        "namun",
-        "tetapi",
-        "tapi",
-        "sehingga",
-        "karena",
-        "bahwa",
-        "pun",
-        "juga",
-        "lalu",
-        "kemudian",
-        "di",
-        "ke",
-        "dari",
-        "pada",
-        "oleh",
-        "untuk",
-        "dengan",
-        "bagi",
-        "saat",
-        "ketika",
-        "setelah",
-        "usai",
-    ]
+_NO_START = _wordset(
+    "dan atau yang serta namun tetapi tapi sehingga karena bahwa pun juga lalu kemudian di ke "
+    "dari pada oleh untuk dengan bagi saat ketika setelah usai"
 )
-_PRONOUNS = frozenset(
-    ["dia", "ia", "mereka", "kami", "kita", "saya", "aku", "beliau", "dirinya", "anda"]
-)
+_PRONOUNS = _wordset("dia ia mereka kami kita saya aku beliau dirinya anda")
 _QUOTE_IN = re.compile(r"[\"“]([^\"“”]{12,200}?)[,.!?]?[\"”]")
 _QUOTE_SPEAKER_AFTER = re.compile(
     r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|tambah|imbuh|terang|papar)\s+"
@@ -183,40 +73,10 @@ _SPEAKER_BEFORE = re.compile(
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'-]*(?:\s+|$)){2,4}")
-_TITLE_WORDS = frozenset(
-    [
-        "presiden",
-        "wakil",
-        "menteri",
-        "ketua",
-        "kepala",
-        "gubernur",
-        "bupati",
-        "wali",
-        "walikota",
-        "direktur",
-        "kapolri",
-        "kapolda",
-        "kapolres",
-        "pelatih",
-        "juru",
-        "bicara",
-        "jubir",
-        "anggota",
-        "sekretaris",
-        "jenderal",
-        "komisaris",
-        "kabid",
-        "kasubdit",
-        "kasat",
-        "dirut",
-        "ceo",
-        "pendiri",
-        "manajer",
-        "kapten",
-        "wapres",
-        "mantan",
-    ]
+_TITLE_WORDS = _wordset(
+    "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
+    "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
+    "kabid kasubdit kasat dirut ceo pendiri manajer kapten wapres mantan"
 )
 
 
@@ -250,7 +110,7 @@ def headlines(
     quote = _quote(doc, max_chars)
     if quote:
         made.append((0.3, quote[0], "quote", quote[1]))
-    entity = _entity(scored, max_chars)
+    entity = _entity(scored, max_chars, [m[1] for m in made], {m[3] for m in made})
     if entity:
         made.append((entity[1] * 0.55, entity[0], "entity", entity[2]))
 
@@ -312,32 +172,35 @@ def _compressed(
     tokens, logits = scored.get(index)
     if len(tokens) - start < MIN_WORDS:
         return None
-    keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap)
-    keep = [i + start for i in keep]
-    probs = [compress.probability(logits[i]) for i in keep]
-    words = _finish([tokens[i].text for i in keep], probs, max_chars)
+    words: list[str] = []
+    for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
+        keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
+        keep = [i + start for i in keep]
+        probs = [compress.probability(logits[i]) for i in keep]
+        words = _finish([tokens[i].text for i in keep], probs, max_chars)
+        if len(words) >= MIN_WORDS:
+            break
     if len(words) < MIN_WORDS:
         return None
+    if _shouting(scored.doc.sentences[index].words):
+        words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
 
 
-def _decode(logits: list[float], gap: float) -> list[int]:
+def _decode(logits: list[float], gap: float, bias: float) -> list[int]:
     """Indices of the words to keep, in order: likely words in few contiguous stretches.
 
     A two-state Viterbi pass (keep/drop) maximises the kept words' log-odds
-    plus ``KEEP_BIAS`` minus ``GAP_PENALTY`` for every new stretch; the bias
-    is lowered until the headline fits ``MAX_WORDS``.
+    plus ``bias`` minus ``gap`` for every new stretch; the bias is lowered
+    until the headline fits ``MAX_WORDS``.
     """
-    bias = KEEP_BIAS
-    keep: list[int] = []
-    for _ in range(6):
-        keep = _viterbi(logits, bias, gap)
-        if len(keep) > MAX_WORDS:
-            bias -= 0.75
-        elif len(keep) < MIN_WORDS + 1 and bias < 4:
-            bias += 0.75
-        else:
-            break
+    keep = _viterbi(logits, bias, gap)
+    while len(keep) > MAX_WORDS and bias > -6:
+        bias -= 0.5
+        shorter = _viterbi(logits, bias, gap)
+        if len(shorter) <= MIN_WORDS + 2:
+            break  # keep the longer one and trim it below
+        keep = shorter
     if len(keep) > MAX_WORDS:
         keep = sorted(sorted(keep, key=lambda i: -logits[i])[:MAX_WORDS])
     return keep
@@ -364,7 +227,9 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
     return out
 
 
-def _finish(words: list[str], probs: list[float], max_chars: int) -> list[str]:
+def _finish(
+    words: list[str], probs: list[float], max_chars: int, *, bare_verbs: bool = True
+) -> list[str]:
     """Headline form: bare verbs, no dangling ends, within the word and character limits."""
     out: list[str] = []
     ps: list[float] = []
@@ -372,7 +237,7 @@ def _finish(words: list[str], probs: list[float], max_chars: int) -> list[str]:
         low = word.lower()
         if out and out[-1].lower() == low:
             continue
-        bare = compress.bare_verb(word)
+        bare = compress.bare_verb(word) if bare_verbs else None
         out.append(bare if bare else word)
         ps.append(p)
     while out and out[0].lower() in _NO_START:
@@ -414,7 +279,9 @@ def _quote(doc: Document, max_chars: int) -> tuple[str, int] | None:
                     cut = [i for i, w in enumerate(words[: room + 1]) if w.endswith(",")]
                     words = words[: cut[0] + 1] if cut and cut[0] >= 2 else []
                 words = [w.strip(",;:") for w in words]
-                words = _finish(words, [1.0] * len(words), max_chars - len(speaker) - 2)
+                words = _finish(
+                    words, [1.0] * len(words), max_chars - len(speaker) - 2, bare_verbs=False
+                )
                 if len(words) >= MIN_WORDS:
                     return f"{speaker}: {' '.join(words)}", sentence.index
         if not quote or not speaker:
@@ -444,8 +311,10 @@ def _short_speaker(run: str) -> str:
     return " ".join(words[:3])
 
 
-def _entity(scored: _Sentences, max_chars: int) -> tuple[str, float, int] | None:
-    """The most mentioned name and what it did, from the first sentence where it acts."""
+def _entity(
+    scored: _Sentences, max_chars: int, avoid: list[str], used: set[int]
+) -> tuple[str, float, int] | None:
+    """The most mentioned name and what it did, from the first new sentence where it acts."""
     sentences = scored.doc.sentences[:ENTITY_WINDOW]
     names: Counter = Counter()
     for sentence in sentences:
@@ -455,56 +324,46 @@ def _entity(scored: _Sentences, max_chars: int) -> tuple[str, float, int] | None
     entity, _ = names.most_common(1)[0]
     first = entity.split()[0]
     for sentence in sentences:
-        if first not in sentence.words:
+        if first not in sentence.words or sentence.index in used:
             continue
         tokens, _ = scored.get(sentence.index)
         texts = [t.text for t in tokens]
         if first not in texts:
             continue
         start = texts.index(first)
-        if start == 0 or start > len(tokens) - MIN_WORDS - 1:
+        if start > len(tokens) - MIN_WORDS - 1:
             continue
         cand = _compressed(scored, sentence.index, max_chars, start=start)
-        if cand:
+        if cand and not any(near_duplicate(cand[0], text) for text in avoid):
             return cand[0], cand[1], sentence.index
     return None
 
 
 def apply_case(text: str, case: str) -> str:
-    """Title or sentence case, keeping acronyms (``KPK``, ``AS``) and mixed-case names."""
+    """Title or sentence case, keeping acronyms (``KPK``, ``AS``) and names (``McGregor``)."""
     words = text.split()
     shouting = _shouting(words)
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
         first = i == 0 or out[-1].endswith(":")
-        if _keep_as_is(word, shouting):
-            out.append(word)
-        elif case == "title":
-            low = word.lower()
-            out.append(low if not first and low in _MINOR else word[:1].upper() + word[1:].lower())
-        elif shouting:
-            low = word.lower()
-            out.append(low[:1].upper() + low[1:] if first else low)
+        if shouting and not _acronym_in_caps(word):
+            word = word.lower()
+        if case == "title":
+            if not first and word.lower() in _MINOR:
+                out.append(word.lower())
+            else:
+                out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
         else:
             out.append(word[:1].upper() + word[1:] if first else word)
     return " ".join(out)
 
 
 def _shouting(words: list[str]) -> bool:
+    """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
     letters = [c for w in words for c in w if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _keep_as_is(word: str, shouting: bool = False) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    if not letters:
-        return True
-    upper = sum(c.isupper() for c in letters)
-    if shouting:
-        # in all-caps text only short non-words look like acronyms (KPK, TNI, AS)
-        return upper == len(letters) and len(letters) <= 3 and word.lower() not in STOP_WORDS
-    # acronyms (KPK, AS, TNI) and mixed case (iPhone, McDonald) stay; an all-caps
-    # long word is shouting, not an acronym, and gets cased like the rest
-    return (upper == len(letters) and len(letters) <= 5) or (
-        0 < upper < len(letters) and not word[:1].isupper()
-    )
+def _acronym_in_caps(word: str) -> bool:
+    """In all-caps text only short non-words look like acronyms (``KPK``, ``TNI``, ``AS``)."""
+    return word.isupper() and len(word) <= 3 and word.lower() not in STOP_WORDS

@@ -1,0 +1,273 @@
+"""Headline candidates: each form, the limits and options, and articles where a form does not apply."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import summarize
+from summarizer.compress import (
+    Scorer,
+    bare_verb,
+    load_model,
+    prepare,
+    score_tokens,
+    strip_rules,
+    token_features,
+)
+from summarizer.document import build_document
+from summarizer.headline import (
+    DEFAULT_MAX_CHARS,
+    HEADLINE_CASES,
+    MAX_WORDS,
+    apply_case,
+    doc_counts,
+    headlines,
+    near_duplicate,
+)
+
+LEAD = (
+    "Jakarta, CNN Indonesia -- Presiden Joko Widodo meresmikan jalan tol Bekasi-Cawang-Kampung "
+    "Melayu pada Senin (18/9) pagi, kata Menteri PUPR Basuki Hadimuljono kepada wartawan. "
+    "Jalan tol sepanjang 21 kilometer itu dibangun sejak 2015. Basuki mengatakan tol itu akan "
+    "mengurangi kemacetan di Bekasi."
+)
+QUOTE = (
+    "Jakarta, CNN Indonesia -- Pengacara Eggi Sudjana membantah mengetahui rencana makar yang "
+    "dituduhkan polisi. Eggi diperiksa penyidik Polda Metro Jaya selama delapan jam pada Kamis "
+    '(7/9). "Sumpah demi Allah saya tak tahu menahu," kata Eggi Sudjana. Polisi menyebut '
+    "pemeriksaan akan dilanjutkan pekan depan."
+)
+CAPS = (
+    "JAKARTA - KOMISI PEMBERANTASAN KORUPSI (KPK) MENETAPKAN BUPATI KLATEN SEBAGAI TERSANGKA "
+    "KASUS SUAP JABATAN. PENETAPAN ITU DIUMUMKAN DI GEDUNG KPK PADA MINGGU MALAM."
+)
+ONE = (
+    "Gempa berkekuatan 5,2 Skala Richter mengguncang Kabupaten Lebak, Banten, pada Selasa "
+    "(15/11) sekitar pukul 19.41 WIB."
+)
+KINDS = {"lead", "compressed", "quote", "entity"}
+# a headline never ends on these
+DANGLING = {"di", "ke", "dari", "dan", "atau", "yang", "untuk", "pada", "dengan", "oleh", "bahwa"}
+
+
+def assert_headline_shape(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    words = text.split()
+    assert 1 <= len(words) <= MAX_WORDS, text
+    assert len(text) <= max_chars, text
+    assert not text.endswith((".", ",", ";", ":", "-")), text
+    assert words[-1].lower() not in DANGLING, text
+    assert "CNN Indonesia" not in text and "--" not in text, text
+    assert "(" not in text and ")" not in text, text
+
+
+# -- the rules and the verb form ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Jakarta, CNN Indonesia -- Gempa berkekuatan 4,7 Skala Richter mengguncang "
+            "Yogyakarta, pada Selasa (15/11) sekitar pukul 19:41 WIB.",
+            "Gempa berkekuatan 4,7 Skala Richter mengguncang Yogyakarta",
+        ),
+        (
+            "Sementara itu, Presiden Joko Widodo (Jokowi) meresmikan jalan tol pada Kamis pagi, "
+            "kata Menteri PUPR Basuki Hadimuljono kepada wartawan.",
+            "Presiden Joko Widodo meresmikan jalan tol",
+        ),
+        ('"Kami sudah siap bertanding," ujar pelatih Persib.', "Kami sudah siap bertanding"),
+        ("Menurut dia, harga beras naik 5 persen sejak Senin (18/9).", "harga beras naik 5 persen"),
+    ],
+)
+def test_rules_drop_dateline_opener_parenthetical_time_and_attribution(sentence, expected):
+    assert strip_rules(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [
+        ("mengguncang", "guncang"),
+        ("mendatangkan", "datangkan"),
+        ("memukul", "pukul"),
+        ("menulis", "tulis"),
+        ("mengirim", "kirim"),
+        ("menyerang", "serang"),
+        ("memperkenalkan", "perkenalkan"),
+        ("meresmikan", "resmikan"),
+        ("memenangkan", "menangkan"),
+        ("Menteri", None),
+        ("makan", None),
+        ("KPK", None),
+    ],
+)
+def test_bare_verb_is_the_headline_form_of_men_verbs(word, bare):
+    assert bare_verb(word) == bare
+
+
+def test_compiled_scorer_gives_the_same_log_odds_as_the_feature_strings(articles):
+    weights = load_model()["weights"]
+    assert weights, "the packaged model has weights"
+    scorer = Scorer(weights)
+    for article in articles:
+        doc = build_document(article.text)
+        counts = doc_counts(doc)
+        for index, sentence in enumerate(doc.sentences[:4]):
+            tokens = prepare(sentence.text)
+            slow = score_tokens(token_features(tokens, index, counts), weights)
+            assert scorer.logits(tokens, index, counts) == pytest.approx(slow, abs=1e-9)
+
+
+# -- each candidate form --------------------------------------------------------------------
+
+
+def test_lead_form_is_the_compressed_lead_sentence():
+    result = summarize(LEAD, headlines=3)
+    first = result.headlines[0]
+    assert first.kind == "lead"
+    assert first.sentence_index == 0
+    assert_headline_shape(first.text)
+    low = first.text.lower()
+    for gone in ("senin", "pagi", "kata", "wartawan", "18/9", "meresmikan"):
+        assert gone not in low.split(), first.text
+    assert {"tol", "jalan"} & set(low.split())
+
+
+def test_compressed_form_comes_from_a_top_ranked_sentence():
+    doc = build_document(LEAD)
+    out = headlines(doc, [2, 0, 1], 10)
+    compressed = [h for h in out if h.kind == "compressed"]
+    assert compressed
+    assert compressed[0].sentence_index == 2
+    assert "kemacetan" in compressed[0].text.lower()
+    assert "mengurangi" not in compressed[0].text.lower()  # bare verb: "Kurangi"
+
+
+def test_quote_form_is_speaker_colon_quote():
+    result = summarize(QUOTE, headlines=10)
+    quotes = [h for h in result.headlines if h.kind == "quote"]
+    assert [h.text for h in quotes] == ["Eggi Sudjana: Sumpah Demi Allah Saya Tak Tahu Menahu"]
+    assert quotes[0].sentence_index == 2
+    assert result.headlines[0].kind == "lead"  # a quote never outranks the lead
+
+
+def test_quote_form_needs_a_quote():
+    result = summarize(LEAD, headlines=10)
+    assert all(h.kind != "quote" for h in result.headlines)
+
+
+def test_long_quotes_are_not_headlines():
+    text = (
+        "Pelatih Persib Mario Gomez puas dengan permainan timnya. "
+        '"Kami bermain sangat baik sepanjang pertandingan dan para pemain menjalankan semua '
+        'instruksi yang saya berikan sejak awal pekan lalu di lapangan latihan," kata Gomez.'
+    )
+    result = summarize(text, headlines=10)
+    assert all(h.kind != "quote" for h in result.headlines)
+
+
+def test_entity_form_starts_with_the_most_mentioned_name():
+    text = (
+        "Setelah rapat terbatas di Istana, pemerintah menaikkan target penerimaan pajak. "
+        "Dalam rapat itu, Menteri Keuangan Sri Mulyani memaparkan rencana perluasan basis pajak "
+        "untuk tahun depan. Sri Mulyani menyebut kenaikan itu sejalan dengan pertumbuhan ekonomi. "
+        "Sri Mulyani juga meminta Direktorat Jenderal Pajak memperbaiki layanan."
+    )
+    result = summarize(text, headlines=10)
+    entity = [h for h in result.headlines if h.kind == "entity"]
+    assert entity, [h.text for h in result.headlines]
+    assert entity[0].text.startswith("Sri Mulyani ")
+    assert_headline_shape(entity[0].text)
+
+
+# -- limits and options ---------------------------------------------------------------------
+
+
+def test_count_limits_and_zero_disables(articles):
+    text = articles[0].text
+    assert summarize(text, headlines=0).headlines == []
+    assert len(summarize(text, headlines=1).headlines) == 1
+    assert 1 <= len(summarize(text, headlines=10).headlines) <= 10
+    doc = build_document(text)
+    assert headlines(doc, list(range(len(doc))), 0) == []
+
+
+@pytest.mark.parametrize("max_chars", [10, 20, 35])
+def test_headline_max_chars_is_never_exceeded(articles, max_chars):
+    for text in [*(a.text for a in articles), LEAD, QUOTE, CAPS, ONE]:
+        for h in summarize(text, headlines=10, headline_max_chars=max_chars).headlines:
+            assert len(h.text) <= max_chars, h.text
+            assert h.text.split()[-1].lower() not in DANGLING
+
+
+def test_headline_case_title_and_sentence():
+    assert HEADLINE_CASES == ("title", "sentence")
+    title = summarize(LEAD, headlines=3, headline_case="title").headlines
+    sentence = summarize(LEAD, headlines=3, headline_case="sentence").headlines
+    assert [h.text.lower() for h in title] == [h.text.lower() for h in sentence]
+    for h in title:
+        for i, word in enumerate(h.text.split()):
+            assert word[0].isupper() or word[0].isdigit() or (i and word in DANGLING), h.text
+    for h in sentence:
+        assert h.text[0].isupper()
+        assert any(w.islower() for w in h.text.split()[1:]), h.text
+
+
+def test_apply_case_keeps_acronyms_names_and_minor_words():
+    text = "presiden jokowi resmikan tol bekasi-cawang di depan KPK dan McGregor"
+    assert apply_case(text, "title") == (
+        "Presiden Jokowi Resmikan Tol Bekasi-Cawang di Depan KPK dan McGregor"
+    )
+    assert apply_case(text, "sentence") == (
+        "Presiden jokowi resmikan tol bekasi-cawang di depan KPK dan McGregor"
+    )
+    assert apply_case("ketua KPK: saya siap diperiksa", "title") == "Ketua KPK: Saya Siap Diperiksa"
+
+
+def test_all_caps_article_gets_newsroom_casing():
+    for case in HEADLINE_CASES:
+        result = summarize(CAPS, headlines=3, headline_case=case)
+        assert result.headlines
+        for h in result.headlines:
+            assert_headline_shape(h.text)
+            assert not h.text.isupper(), h.text
+            assert "PEMBERANTASAN" not in h.text and "JAKARTA" not in h.text.split()
+
+
+def test_one_sentence_article():
+    result = summarize(ONE, headlines=3)
+    assert result.headlines
+    assert all(h.sentence_index == 0 for h in result.headlines)
+    for h in result.headlines:
+        assert_headline_shape(h.text)
+        for gone in ("Selasa", "WIB", "pukul", "15/11"):
+            assert gone not in h.text
+    assert any(h.text.endswith("Guncang") or "Guncang " in h.text for h in result.headlines)
+
+
+def test_near_duplicate():
+    assert near_duplicate("Jokowi Resmikan Tol Bekasi", "Tol Bekasi Jokowi Resmikan")
+    assert near_duplicate("Jokowi Resmikan Tol", "Jokowi Resmikan Tol Bekasi Cawang Hari Ini")
+    assert not near_duplicate("Jokowi Resmikan Tol Bekasi", "Eggi Sudjana: Saya Tak Tahu")
+
+
+def test_real_articles_give_distinct_well_formed_candidates(articles):
+    for article in articles:
+        result = summarize(article.text, headlines=5)
+        hs = result.headlines
+        assert hs, article.title
+        assert hs[0].kind == "lead"
+        assert [h.score for h in hs] == sorted((h.score for h in hs), reverse=True)
+        for i, h in enumerate(hs):
+            assert h.kind in KINDS
+            assert 0 <= h.sentence_index < result.stats["sentences"]
+            assert_headline_shape(h.text)
+            assert not h.text.isupper()
+            for other in hs[i + 1 :]:
+                assert not near_duplicate(h.text, other.text), (h.text, other.text)
+
+
+def test_candidates_are_deterministic(articles):
+    for article in articles:
+        first = summarize(article.text, headlines=5).headlines
+        assert summarize(article.text, headlines=5).headlines == first
