@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,11 @@ _TIME = re.compile(
     rf"|pukul\s+\d{{1,2}}(?:[.:]\d{{2}})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)"
     rf"(?:\s+waktu\s+\w+(?:\s+[A-Z]\w+)*)?",
     re.I,
+)
+# cheap test for where a time phrase may be, so the costly pattern runs only near it
+_TIME_HINT = re.compile(
+    r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|pukul|"
+    r"\d\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"
 )
 _PAREN = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
 _SPEECH = (
@@ -142,9 +148,19 @@ def strip_rules(sentence: str) -> str:
     text, _ = strip_dateline(sentence.strip())
     text = _OPENER.sub("", text, count=1)
     text = _PAREN.sub("", text)
-    text = _TIME.sub("", text)
+    text = _strip_time(text)
     text = _ATTRIBUTION.sub("", text)
     return text.strip(" ,.;:!?-–—" + _QUOTES)
+
+
+def _strip_time(text: str) -> str:
+    hint = _TIME_HINT.search(text.lower())
+    if not hint:
+        return text
+    start = hint.start()
+    for _ in range(3):  # "..., pada hari Senin": the phrase starts a few words earlier
+        start = max(0, text.rfind(" ", 0, start))
+    return text[:start] + _TIME.sub("", text[start:])
 
 
 def prepare(sentence: str) -> list[Token]:
@@ -156,13 +172,15 @@ def prepare(sentence: str) -> list[Token]:
     after_speech = False
     pos = 0
     for match in WORD_RE.finditer(text):
-        gap = text[pos : match.start()]
+        start = match.start()
+        if start - pos > 1 or (start > pos and text[pos] != " "):  # punctuation in between
+            gap = text[pos:start]
+            clause += gap.count(",") + gap.count(";")
+            quoted ^= (gap.count('"') + gap.count("“") + gap.count("”")) % 2 == 1
         pos = match.end()
-        clause += gap.count(",") + gap.count(";")
-        quoted ^= sum(gap.count(q) for q in '"“”') % 2 == 1
         word = match.group()
         tokens.append(Token(word, clause, quoted, after_speech))
-        if word.lower() in _SPEECH_VERBS:
+        if word in _SPEECH_VERBS:
             after_speech = True
     return tokens
 
@@ -198,6 +216,16 @@ def _freq_bucket(freq: int) -> str:
 
 
 _BUCKETS = [_bucket(i) for i in range(15)]
+_FREQ_INDEX = [int(_freq_bucket(f)) for f in range(64)]  # doc count → bucket number
+_SHAPES = ("num", "acro", "caps", "cap0", "cap", "low")
+_NAMEISH = frozenset(("acro", "caps", "cap0", "cap"))
+
+
+def _run(shapes: list[str], i: int) -> str:
+    """Where a capitalised word sits in its run of capitalised words (names, titles)."""
+    inside = i > 0 and shapes[i - 1] in _NAMEISH
+    last = i + 1 == len(shapes) or shapes[i + 1] not in _NAMEISH
+    return "run=" + ("I" if inside else "B") + ("E" if last else "")
 
 
 def token_features(
@@ -209,11 +237,12 @@ def token_features(
     out = []
     sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
     yang_seen = 0
+    shapes = [_shape(tok.text, i) for i, tok in enumerate(tokens)]
     for i, tok in enumerate(tokens):
         low = lows[i]
         prev = lows[i - 1] if i else "<s>"
         nxt = lows[i + 1] if i + 1 < n else "</s>"
-        shape = _shape(tok.text, i)
+        shape = shapes[i]
         stop = low in STOP_WORDS
         fb = _freq_bucket(doc_counts.get(low, 0))
         rel = min(4, 5 * i // max(1, n))
@@ -237,6 +266,8 @@ def token_features(
             "sent=" + sent,
             "sent_pos=" + sent + _bucket(i),
         ]
+        if shape in _NAMEISH:
+            feats.append(_run(shapes, i))
         if tok.quoted:
             feats.append("quoted")
         if tok.after_speech:
@@ -251,7 +282,10 @@ class Scorer:
     """The model compiled into lookup tables: the same log-odds as summing the weights of
     :func:`token_features`, without building feature strings (this runs per request)."""
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(self, weights: dict[str, float], keep_full: Iterable[str] = ()) -> None:
+        # meN- verbs headlines keep whole (learned from titles, plus words whose bare
+        # form means something else)
+        self.keep_full = frozenset(keep_full) | _KEEP_FULL
         groups: dict[str, dict[str, float]] = {}
         for name, value in weights.items():
             prefix, _, rest = name.partition("=")
@@ -268,6 +302,31 @@ class Scorer:
             {k: groups.get(k, {}) for k in ("af", "df", "df_sh", "sent", "sent_pos")}
         )
         self._word_cache: dict[str, float] = {}
+        # position, clause and shape/frequency weights as small lists, indexed directly
+        t = self.tables
+        self._position = {
+            sent: [
+                self.bias
+                + t["sent"].get(sent, 0.0)
+                + t["pos"].get(b, 0.0)
+                + t["sent_pos"].get(sent + b, 0.0)
+                for b in _BUCKETS
+            ]
+            for sent in ("s0", "s1", "s2+")
+        }
+        self._run = {"run=" + k: v for k, v in groups.get("run", {}).items()}
+        self._rel = [t["rel"].get(str(r), 0.0) for r in range(5)]
+        self._clause = [t["cl"].get(str(c), 0.0) for c in range(4)]
+        self._sub = [t["sub"].get(str(k), 0.0) for k in range(3)]
+        self._shape_df = [
+            {
+                shape: t["sh"].get(shape, 0.0)
+                + t["df"].get(fb, 0.0)
+                + t["df_sh"].get(fb + shape, 0.0)
+                for shape in _SHAPES
+            }
+            for fb in "0123"
+        ]
 
     def _word(self, low: str) -> float:
         cached = self._word_cache.get(low)
@@ -286,39 +345,41 @@ class Scorer:
         self, tokens: list[Token], sentence_index: int, doc_counts: dict[str, int]
     ) -> list[float]:
         """Keep log-odds of each token (> 0: more likely in the headline)."""
-        t = self.tables
-        sh, sh2, pos, rel_t, cl, sub = t["sh"], t["sh2"], t["pos"], t["rel"], t["cl"], t["sub"]
-        df, df_sh, sent_pos = t["df"], t["df_sh"], t["sent_pos"]
+        sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
+        position = self._position[sent]
+        rel_w, cl_w, sub_w, shape_df, sh2 = (
+            self._rel,
+            self._clause,
+            self._sub,
+            self._shape_df,
+            self.tables["sh2"],
+        )
+        word, prev_w, next_w, get_count = self._word, self.prev.get, self.next.get, doc_counts.get
+        run_w = self._run
         lows = [tok.text.lower() for tok in tokens]
         shapes = [_shape(tok.text, i) for i, tok in enumerate(tokens)]
         n = len(tokens)
-        sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
-        base = self.bias + t["sent"].get(sent, 0.0)
         out = []
         yang_seen = 0
         prev, prev_shape = "<s>", "<s>"
         for i, tok in enumerate(tokens):
-            low, shape = lows[i], shapes[i]
-            nxt = lows[i + 1] if i + 1 < n else "</s>"
+            low = lows[i]
+            shape = shapes[i]
             if prev in _SUBORDINATORS:
                 yang_seen += 1
-            fb = _freq_bucket(doc_counts.get(low, 0))
-            bucket = _BUCKETS[min(i, 14)]
             z = (
-                base
-                + self._word(low)
-                + self.prev.get(prev, 0.0)
-                + self.next.get(nxt, 0.0)
-                + sh.get(shape, 0.0)
+                position[i if i < 14 else 14]
+                + word(low)
+                + prev_w(prev, 0.0)
+                + next_w(lows[i + 1] if i + 1 < n else "</s>", 0.0)
+                + shape_df[_FREQ_INDEX[min(get_count(low, 0), 63)]][shape]
                 + sh2.get(prev_shape + shape, 0.0)
-                + pos.get(bucket, 0.0)
-                + rel_t.get(str(min(4, 5 * i // n)), 0.0)
-                + cl.get(str(min(tok.clause, 3)), 0.0)
-                + sub.get(str(min(yang_seen, 2)), 0.0)
-                + df.get(fb, 0.0)
-                + df_sh.get(fb + shape, 0.0)
-                + sent_pos.get(sent + bucket, 0.0)
+                + rel_w[5 * i // n]
+                + (cl_w[tok.clause] if tok.clause < 4 else cl_w[3])
+                + (sub_w[yang_seen] if yang_seen < 3 else sub_w[2])
             )
+            if shape in _NAMEISH:
+                z += run_w.get(_run(shapes, i), 0.0)
             if tok.quoted:
                 z += self.quoted
             if tok.after_speech:
@@ -352,7 +413,7 @@ def scorer() -> Scorer:
     """The compiled scorer of the current model, built once per model."""
     model = load_model()
     if _compiled[0] is not model:
-        _compiled[:] = [model, Scorer(model.get("weights", {}))]
+        _compiled[:] = [model, Scorer(model.get("weights", {}), model.get("keep_full", ()))]
     return _compiled[1]
 
 
@@ -374,6 +435,15 @@ def probability(logit: float) -> float:
 
 
 _VOWELS = "aiueo"
+# meN- words whose bare form is a different word: menurut ≠ turut, menarik (adj.) ≠ tarik
+_KEEP_FULL_WORDS = (
+    "meninggal menurut mengenai melalui merupakan menengah mendatang menarik mempunyai "
+    "melainkan menyeluruh menonjol mengerikan menyenangkan mengejutkan membanggakan "
+    "mengecewakan memuaskan memprihatinkan menegangkan menggemaskan menakjubkan mengesankan "
+    "membingungkan memalukan meningkat membaik memburuk menguat melemah melonjak menipis "
+    "meluas mereda"
+)
+_KEEP_FULL = frozenset(_KEEP_FULL_WORDS.split())
 
 
 def bare_verb(word: str) -> str | None:

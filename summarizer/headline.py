@@ -23,7 +23,7 @@ from collections import Counter
 from . import compress
 from .document import Document
 from .result import Headline
-from .words import STOP_WORDS
+from .words import STOP_WORDS, stem
 
 MAX_WORDS = 12
 DEFAULT_MAX_CHARS = 90
@@ -31,10 +31,11 @@ HEADLINE_CASES = ("title", "sentence")
 KEEP_BIAS = 1.3  # added to each word's log-odds: longer, more complete headlines
 GAP_PENALTY = 1.5  # cost of skipping words inside the headline: contiguous phrases read better
 MIN_WORDS = 3
+VERB_BONUS = 1.0  # added to the main verb's log-odds
+SUBJECT_BONUS = 1.0  # and to the name just before it
 QUOTE_WINDOW = 10  # sentences searched for a quote
 QUOTE_WORDS = 8  # longest quote part of a "Tokoh: kutipan" headline
 LEAD_VARIANT_GAP = 4.0
-LEAD_VARIANT_WEIGHT = 0.65
 LEAD_WINDOW = 3  # the lead is the first substantive sentence among these
 ENTITY_WINDOW = 6  # sentences searched for the article's main name
 
@@ -68,10 +69,13 @@ _QUOTE_SPEAKER_AFTER = re.compile(
     r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|tambah|imbuh|terang|papar)\s+"
     r"((?:[A-Z][\w.'-]*\s*){1,4})"
 )
+_QUOTE_SPEAKER_NYA = re.compile(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)nya\b")
 _SPEAKER_BEFORE = re.compile(
     r"((?:[A-Z][\w.'-]*\s+){1,4})(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'-]*(?:\s+|$)){2,4}")
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
@@ -92,36 +96,42 @@ def headlines(
     if count <= 0 or not doc.sentences:
         return []
     scored = _Sentences(doc)
-    made: list[tuple[float, str, str, int]] = []  # (score, text, kind, sentence index)
-
     lead = _lead_index(doc)
-    cand = _compressed(scored, lead, max_chars)
-    if cand:
-        # the lead is where Indonesian headlines come from: it always ranks first
-        made.append((0.5 + cand[1] / 2, cand[0], "lead", lead))
-    for index in [i for i in ranked[:LEAD_WINDOW] if i != lead][:2]:
-        cand = _compressed(scored, index, max_chars)
-        if cand:
-            made.append((cand[1] * 0.6, cand[0], "compressed", index))
-    # the lead again as one unbroken stretch: fewer gaps, different words
-    cand = _compressed(scored, lead, max_chars, gap=LEAD_VARIANT_GAP)
-    if cand:
-        made.append((cand[1] * LEAD_VARIANT_WEIGHT, cand[0], "lead", lead))
-    quote = _quote(doc, max_chars)
-    if quote:
-        made.append((0.3, quote[0], "quote", quote[1]))
-    entity = _entity(scored, max_chars, [m[1] for m in made], {m[3] for m in made})
-    if entity:
-        made.append((entity[1] * 0.55, entity[0], "entity", entity[2]))
+    others = [i for i in ranked[:LEAD_WINDOW] if i != lead][:2]
+    used = {lead, *others}
 
-    made.sort(key=lambda m: -m[0])
+    def compressed(index: int, kind: str, gap: float | None = None) -> tuple | None:
+        cand = _compressed(scored, index, max_chars, gap=gap)
+        return (cand[0], cand[1], kind, index) if cand else None
+
+    def entity() -> tuple | None:
+        cand = _entity(scored, max_chars, [h.text for h in out], used)
+        return (cand[0], cand[1], "entity", cand[2]) if cand else None
+
+    def quote() -> tuple | None:
+        cand = _quote(doc, max_chars)
+        return (cand[0], 0.5, "quote", cand[1]) if cand else None
+
+    # in order of preference; each is made only if still needed (that keeps this fast)
+    makers = [lambda: compressed(lead, "lead")]
+    makers += [lambda i=i: compressed(i, "compressed") for i in others[:1]]
+    makers += [entity, quote]
+    makers += [lambda i=i: compressed(i, "compressed") for i in others[1:]]
+    # the lead again as one unbroken stretch: fewer gaps, different words
+    makers.append(lambda: compressed(lead, "lead", LEAD_VARIANT_GAP))
+
     out: list[Headline] = []
-    for score, text, kind, index in made:
+    score = 1.0
+    for rank, make in enumerate(makers):
         if len(out) >= count:
             break
-        if any(near_duplicate(text, h.text) for h in out):
+        cand = make()
+        if cand is None or any(near_duplicate(cand[0], h.text) for h in out):
             continue
-        out.append(Headline(apply_case(text, case), round(score, 4), kind, index))
+        text, confidence, kind, index = cand
+        # best first: the method's rank sets the order, the model's confidence the spread
+        score = min(score, round((0.5 + confidence / 2) / (1 + rank), 4))
+        out.append(Headline(apply_case(text, case), score, kind, index))
     return out
 
 
@@ -144,7 +154,7 @@ class _Sentences:
 
 def doc_counts(doc: Document) -> dict[str, int]:
     """How often each (lower-cased) word occurs in the article: central words recur."""
-    return Counter(w.lower() for s in doc.sentences for w in s.words)
+    return Counter(" ".join([" ".join(s.words) for s in doc.sentences]).lower().split())
 
 
 def near_duplicate(a: str, b: str) -> bool:
@@ -172,10 +182,17 @@ def _compressed(
     tokens, logits = scored.get(index)
     if len(tokens) - start < MIN_WORDS:
         return None
+    verb = _main_verb(tokens, start)
+    if verb is not None:
+        logits = logits.copy()
+        logits[verb] += VERB_BONUS
+        subject = _subject_head(tokens, start, verb)
+        if subject is not None:
+            logits[subject] += SUBJECT_BONUS
     words: list[str] = []
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
         keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
-        keep = [i + start for i in keep]
+        keep = _whole_names(tokens, [i + start for i in keep])
         probs = [compress.probability(logits[i]) for i in keep]
         words = _finish([tokens[i].text for i in keep], probs, max_chars)
         if len(words) >= MIN_WORDS:
@@ -185,6 +202,45 @@ def _compressed(
     if _shouting(scored.doc.sentences[index].words):
         words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
+
+
+def _whole_names(tokens: list[compress.Token], keep: list[int]) -> list[int]:
+    """Kept words plus the rest of any name they start: never ``Kuala`` without ``Lumpur``."""
+    kept = set(keep)
+    for i in keep:
+        if not tokens[i].text[:1].isupper():
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j not in kept
+            and tokens[j].text[:1].isupper()
+            and tokens[j].clause == tokens[i].clause
+        ):
+            kept.add(j)
+            j += 1
+    return sorted(kept)
+
+
+def _subject_head(tokens: list[compress.Token], start: int, verb: int) -> int | None:
+    """The name just before the main verb (``Apple resmi meluncurkan`` → ``Apple``)."""
+    for i in range(verb - 1, max(start, verb - 4) - 1, -1):
+        if tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit():
+            return i
+    return None
+
+
+def _main_verb(tokens: list[compress.Token], start: int) -> int | None:
+    """The first active (``meN-``) or passive (``di-``) verb after the subject: a headline
+    without its verb is a list of nouns."""
+    for i in range(start + 1, min(len(tokens), start + 12)):
+        word = tokens[i].text
+        if word[:1].isupper() or tokens[i].clause > tokens[start].clause:
+            continue
+        low = word.lower()
+        if compress.bare_verb(low) or (low.startswith("di") and len(low) > 5 and stem(low) != low):
+            return i
+    return None
 
 
 def _decode(logits: list[float], gap: float, bias: float) -> list[int]:
@@ -228,16 +284,24 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
 
 
 def _finish(
-    words: list[str], probs: list[float], max_chars: int, *, bare_verbs: bool = True
+    words: list[str], probs: list[float], max_chars: int, *, verbatim: bool = False
 ) -> list[str]:
-    """Headline form: bare verbs, no dangling ends, within the word and character limits."""
+    """Headline form: bare verbs, no repeated words, no dangling ends, within the limits.
+
+    ``verbatim`` (quotes) keeps the speaker's words and repetitions as they are.
+    """
     out: list[str] = []
     ps: list[float] = []
+    seen: set[str] = set()
+    keep_full = compress.scorer().keep_full
     for word, p in zip(words, probs, strict=True):
         low = word.lower()
-        if out and out[-1].lower() == low:
+        if (out and out[-1].lower() == low) or (
+            not verbatim and low in seen and not low[:1].isdigit()
+        ):
             continue
-        bare = compress.bare_verb(word) if bare_verbs else None
+        seen.add(low)
+        bare = None if verbatim or low in keep_full else compress.bare_verb(word)
         out.append(bare if bare else word)
         ps.append(p)
     while out and out[0].lower() in _NO_START:
@@ -255,39 +319,43 @@ def _finish(
 
 def _quote(doc: Document, max_chars: int) -> tuple[str, int] | None:
     """``Tokoh: kutipan`` from the first short quote whose speaker is named."""
-    last_name = ""
-    for sentence in doc.sentences[:QUOTE_WINDOW]:
+    sentences = doc.sentences[:QUOTE_WINDOW]
+    for sentence in sentences:
         text = sentence.text
         quote = _QUOTE_IN.search(text) if ('"' in text or "“" in text) else None
-        speaker = ""
-        if quote:
-            after = _QUOTE_SPEAKER_AFTER.search(text, quote.end() - 1)
-            before = _SPEAKER_BEFORE.search(text[: quote.start() + 1])
-            if after:
-                speaker = after.group(1)
-            elif before:
-                speaker = before.group(1)
-            elif re.search(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)nya\b", text):
-                speaker = last_name
-        if quote and speaker:
-            speaker = _short_speaker(speaker)
-            if speaker:
-                words = compress.strip_rules(quote.group(1)).split()
-                room = min(QUOTE_WORDS, MAX_WORDS - len(speaker.split()))
-                if len(words) > room:
-                    # a strong quote is short: its first clause, or nothing
-                    cut = [i for i, w in enumerate(words[: room + 1]) if w.endswith(",")]
-                    words = words[: cut[0] + 1] if cut and cut[0] >= 2 else []
-                words = [w.strip(",;:") for w in words]
-                words = _finish(
-                    words, [1.0] * len(words), max_chars - len(speaker) - 2, bare_verbs=False
-                )
-                if len(words) >= MIN_WORDS:
-                    return f"{speaker}: {' '.join(words)}", sentence.index
-        if not quote or not speaker:
-            names = _names(text)
-            last_name = names[-1] if names else last_name
+        if not quote:
+            continue
+        speaker = _speaker(text, quote, sentences[: sentence.index])
+        if not speaker:
+            continue
+        words = compress.strip_rules(quote.group(1)).split()
+        room = min(QUOTE_WORDS, MAX_WORDS - len(speaker.split()))
+        if len(words) > room:
+            # a strong quote is short: its first clause, or nothing
+            cut = [i for i, w in enumerate(words[: room + 1]) if w.endswith(",")]
+            words = words[: cut[0] + 1] if cut and cut[0] >= 2 else []
+        words = [w.strip(",;:") for w in words]
+        words = _finish(words, [1.0] * len(words), max_chars - len(speaker) - 2, verbatim=True)
+        if len(words) >= MIN_WORDS:
+            return f"{speaker}: {' '.join(words)}", sentence.index
     return None
+
+
+def _speaker(text: str, quote: re.Match, before: list) -> str:
+    """Who said the quote: ``…," kata X``, ``X mengatakan, "…``, or for ``ujarnya`` the
+    last name mentioned before it."""
+    after = _QUOTE_SPEAKER_AFTER.search(text, quote.end() - 1)
+    if after:
+        return _short_speaker(after.group(1))
+    lead_in = _SPEAKER_BEFORE.search(text[: quote.start() + 1])
+    if lead_in:
+        return _short_speaker(lead_in.group(1))
+    if _QUOTE_SPEAKER_NYA.search(text, quote.end() - 1):
+        for sentence in reversed(before):
+            names = _names(sentence.text)
+            if names:
+                return names[-1]
+    return ""
 
 
 def _names(text: str) -> list[str]:
@@ -316,12 +384,11 @@ def _entity(
 ) -> tuple[str, float, int] | None:
     """The most mentioned name and what it did, from the first new sentence where it acts."""
     sentences = scored.doc.sentences[:ENTITY_WINDOW]
-    names: Counter = Counter()
-    for sentence in sentences:
-        names.update(_names(sentence.text))
-    if not names:
+    runs = Counter(m.group().strip() for s in sentences for m in _NAME_RUN.finditer(s.text))
+    names = (_short_speaker(run) for run, _ in runs.most_common(3))
+    entity = next((name for name in names if name), "")
+    if not entity:
         return None
-    entity, _ = names.most_common(1)[0]
     first = entity.split()[0]
     for sentence in sentences:
         if first not in sentence.words or sentence.index in used:
@@ -348,7 +415,9 @@ def apply_case(text: str, case: str) -> str:
         first = i == 0 or out[-1].endswith(":")
         if shouting and not _acronym_in_caps(word):
             word = word.lower()
-        if case == "title":
+        if word[:1].islower() and any(c.isupper() for c in word):
+            out.append(word)  # iPhone, eKTP
+        elif case == "title":
             if not first and word.lower() in _MINOR:
                 out.append(word.lower())
             else:
@@ -360,8 +429,10 @@ def apply_case(text: str, case: str) -> str:
 
 def _shouting(words: list[str]) -> bool:
     """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
-    letters = [c for w in words for c in w if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    text = "".join(words)
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower > 12 and upper > 4 * lower
 
 
 def _acronym_in_caps(word: str) -> bool:

@@ -11,6 +11,7 @@ from summarizer.compress import (
     load_model,
     prepare,
     score_tokens,
+    scorer,
     strip_rules,
     token_features,
 )
@@ -103,6 +104,18 @@ def test_rules_drop_dateline_opener_parenthetical_time_and_attribution(sentence,
 )
 def test_bare_verb_is_the_headline_form_of_men_verbs(word, bare):
     assert bare_verb(word) == bare
+
+
+def test_words_whose_bare_form_means_something_else_stay_whole():
+    text = (
+        "Mantan gelandang Manchester United Liam Miller meninggal dunia pada usia 36 tahun "
+        "setelah berjuang melawan kanker pankreas. Miller bermain untuk Manchester United dari "
+        "2004 hingga 2006."
+    )
+    lead = summarize(text, headlines=1).headlines[0].text
+    assert "Meninggal" in lead.split()
+    assert "Tinggal" not in lead.split()
+    assert {"meninggal", "menurut", "meningkat"} <= scorer().keep_full
 
 
 def test_compiled_scorer_gives_the_same_log_odds_as_the_feature_strings(articles):
@@ -243,6 +256,25 @@ def test_one_sentence_article():
         for gone in ("Selasa", "WIB", "pukul", "15/11"):
             assert gone not in h.text
     assert any(h.text.endswith("Guncang") or "Guncang " in h.text for h in result.headlines)
+
+
+def test_names_are_not_cut_and_words_not_repeated():
+    text = (
+        "Grup musik Sheila On Seven akan menggelar konser di Kuala Lumpur, Malaysia, pada "
+        "bulan depan. Konser Sheila On Seven di Kuala Lumpur itu menjadi yang pertama di luar "
+        "negeri."
+    )
+    for h in summarize(text, headlines=5).headlines:
+        words = h.text.split()
+        if "Kuala" in words:
+            assert words[words.index("Kuala") + 1 : words.index("Kuala") + 2] == ["Lumpur"]
+        content = [w.lower() for w in words if w.lower() not in DANGLING]
+        assert len(content) == len(set(content)), h.text
+
+
+def test_mixed_case_brand_names_keep_their_casing():
+    assert apply_case("apple luncurkan iPhone X", "title") == "Apple Luncurkan iPhone X"
+    assert apply_case("apple luncurkan iPhone X", "sentence") == "Apple luncurkan iPhone X"
 
 
 def test_near_duplicate():
