@@ -415,13 +415,15 @@ def apply_case(text: str, case: str) -> str:
         first = i == 0 or out[-1].endswith(":")
         if shouting and not _acronym_in_caps(word):
             word = word.lower()
-        if word[:1].islower() and any(c.isupper() for c in word):
+        if word[:1].islower() and not word.islower():
             out.append(word)  # iPhone, eKTP
         elif case == "title":
             if not first and word.lower() in _MINOR:
                 out.append(word.lower())
-            else:
+            elif "-" in word:
                 out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+            else:
+                out.append(word[:1].upper() + word[1:])
         else:
             out.append(word[:1].upper() + word[1:] if first else word)
     return " ".join(out)
