@@ -31,6 +31,7 @@ HEADLINE_CASES = ("title", "sentence")
 KEEP_BIAS = 1.3  # added to each word's log-odds: longer, more complete headlines
 GAP_PENALTY = 1.5  # cost of skipping words inside the headline: contiguous phrases read better
 MIN_WORDS = 3
+TRIM_RELATIVE = True
 VERB_BONUS = 1.0  # added to the main verb's log-odds
 SUBJECT_BONUS = 1.0  # and to the name just before it
 QUOTE_WINDOW = 10  # sentences searched for a quote
@@ -312,6 +313,11 @@ def _finish(
         drop = min(range(1, len(out)), key=lambda i: ps[i]) if len(out) > 1 else 0
         out.pop(drop)
         ps.pop(drop)
+    if not verbatim and TRIM_RELATIVE:
+        lows = [w.lower() for w in out]
+        if "yang" in lows[MIN_WORDS + 1 :]:
+            # a trailing relative clause: "Gempa Guncang Lebak yang Berada di …"
+            del out[lows.index("yang", MIN_WORDS + 1) :]
     while out and out[-1].lower() in _DANGLING:
         out.pop()
     return out
@@ -334,7 +340,8 @@ def _quote(doc: Document, max_chars: int) -> tuple[str, int] | None:
             # a strong quote is short: its first clause, or nothing
             cut = [i for i, w in enumerate(words[: room + 1]) if w.endswith(",")]
             words = words[: cut[0] + 1] if cut and cut[0] >= 2 else []
-        words = [w.strip(",;:") for w in words]
+        words = [w.strip(",;:.!?'\"“”‘’") for w in words]
+        words = [w for w in words if w]
         words = _finish(words, [1.0] * len(words), max_chars - len(speaker) - 2, verbatim=True)
         if len(words) >= MIN_WORDS:
             return f"{speaker}: {' '.join(words)}", sentence.index
