@@ -75,8 +75,6 @@ _SPEAKER_BEFORE = re.compile(
     r"((?:[A-Z][\w.'-]*\s+){1,4})(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'-]*(?:\s+|$)){2,4}")
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
@@ -398,15 +396,15 @@ def _entity(
         return None
     first = entity.split()[0]
     for sentence in sentences:
-        if first not in sentence.words or sentence.index in used:
+        if first not in sentence.words:
             continue
         tokens, _ = scored.get(sentence.index)
         texts = [t.text for t in tokens]
         if first not in texts:
             continue
         start = texts.index(first)
-        if start > len(tokens) - MIN_WORDS - 1:
-            continue
+        if start > len(tokens) - MIN_WORDS - 1 or (start == 0 and sentence.index in used):
+            continue  # too near the end, or the same as that sentence's own candidate
         cand = _compressed(scored, sentence.index, max_chars, start=start)
         if cand and not any(near_duplicate(cand[0], text) for text in avoid):
             return cand[0], cand[1], sentence.index
@@ -438,10 +436,8 @@ def apply_case(text: str, case: str) -> str:
 
 def _shouting(words: list[str]) -> bool:
     """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
-    text = "".join(words)
-    upper = len(_UPPER.findall(text))
-    lower = len(_LOWER.findall(text))
-    return upper + lower > 12 and upper > 4 * lower
+    cased = [w for w in words if not w.isdigit()]
+    return len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.8 * len(cased)
 
 
 def _acronym_in_caps(word: str) -> bool:
