@@ -142,6 +142,13 @@ class _Sentences:
         self.counts = doc_counts(doc)
         self.scorer = compress.scorer()
         self._cache: dict[int, tuple[list[compress.Token], list[float]]] = {}
+        self._shouting: dict[int, bool] = {}
+
+    def shouting(self, index: int) -> bool:
+        hit = self._shouting.get(index)
+        if hit is None:
+            hit = self._shouting[index] = _shouting(self.doc.sentences[index].words)
+        return hit
 
     def get(self, index: int) -> tuple[list[compress.Token], list[float]]:
         hit = self._cache.get(index)
@@ -198,7 +205,7 @@ def _compressed(
             break
     if len(words) < MIN_WORDS:
         return None
-    if _shouting(scored.doc.sentences[index].words):
+    if scored.shouting(index):
         words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
 
@@ -266,10 +273,15 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
     back: list[bool] = []  # for each word kept: did the previous word stay too
     from_keep: list[bool] = []  # for each word dropped: was the previous one kept
     for z in logits:
-        cont, new = keep_score, drop_score - gap
-        back.append(cont >= new)
-        from_keep.append(keep_score >= drop_score)
-        keep_score, drop_score = z + bias + max(cont, new), max(keep_score, drop_score)
+        new = drop_score - gap
+        stay = keep_score >= new
+        back.append(stay)
+        kept_before = keep_score >= drop_score
+        from_keep.append(kept_before)
+        keep_score, drop_score = (
+            z + bias + (keep_score if stay else new),
+            keep_score if kept_before else drop_score,
+        )
     kept = keep_score >= drop_score
     out = []
     for i in range(len(logits) - 1, -1, -1):
@@ -437,7 +449,7 @@ def apply_case(text: str, case: str) -> str:
 def _shouting(words: list[str]) -> bool:
     """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
     cased = [w for w in words if not w.isdigit()]
-    return len(cased) >= 3 and sum(w.isupper() for w in cased) >= 0.8 * len(cased)
+    return len(cased) >= 3 and sum(map(str.isupper, cased)) >= 0.8 * len(cased)
 
 
 def _acronym_in_caps(word: str) -> bool:
