@@ -53,9 +53,9 @@ def article_examples(article: Article) -> tuple[list[list[str]], list[int]]:
     for index, sentence in enumerate(doc.sentences[:TRAIN_SENTENCES]):
         tokens = compress.prepare(sentence.text)
         feats = compress.token_features(tokens, index, counts)
-        for tok, f in zip(tokens, feats, strict=True):
-            parts = _words(tok.text)
-            bare = compress.bare_verb(tok.text)
+        for word, f in zip(tokens.words, feats, strict=True):
+            parts = _words(word)
+            bare = compress.bare_verb(word)
             keep = bool(parts) and (all(p in title for p in parts) or bare in title)
             xs.append(f)
             ys.append(int(keep))

@@ -24,7 +24,7 @@ from .clean import strip_dateline
 from .words import STOP_WORDS, stem
 
 __all__ = [
-    "Token",
+    "Tokens",
     "bare_verb",
     "load_model",
     "Scorer",
@@ -134,13 +134,17 @@ _SUBORDINATORS = frozenset(
 
 
 @dataclass(slots=True)
-class Token:
-    """A word of a compressed sentence and the context the model looks at."""
+class Tokens:
+    """The words of a compressed sentence and the context the model looks at, as
+    parallel lists (one object per sentence, not per word: this runs per request)."""
 
-    text: str
-    clause: int  # commas/semicolons before it
-    quoted: bool
-    after_speech: bool  # comes after "mengatakan", "menilai", ...
+    words: list[str]
+    clauses: list[int]  # commas/semicolons before each word
+    quoted: list[bool]
+    after_speech: list[bool]  # comes after "mengatakan", "menilai", ...
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
 def strip_rules(sentence: str) -> str:
@@ -163,10 +167,13 @@ def _strip_time(text: str) -> str:
     return text[:start] + _TIME.sub("", text[start:])
 
 
-def prepare(sentence: str) -> list[Token]:
-    """Rule-compressed tokens of ``sentence``, each with its clause/quote context."""
+def prepare(sentence: str) -> Tokens:
+    """Rule-compressed words of ``sentence``, each with its clause/quote context."""
     text = strip_rules(sentence)
-    tokens: list[Token] = []
+    words: list[str] = []
+    clauses: list[int] = []
+    quotes: list[bool] = []
+    speech: list[bool] = []
     clause = 0
     quoted = False
     after_speech = False
@@ -179,10 +186,13 @@ def prepare(sentence: str) -> list[Token]:
             quoted ^= (gap.count('"') + gap.count("“") + gap.count("”")) % 2 == 1
         pos = match.end()
         word = match.group()
-        tokens.append(Token(word, clause, quoted, after_speech))
+        words.append(word)
+        clauses.append(clause)
+        quotes.append(quoted)
+        speech.append(after_speech)
         if word in _SPEECH_VERBS:
             after_speech = True
-    return tokens
+    return Tokens(words, clauses, quotes, speech)
 
 
 def _shape(word: str, index: int) -> str:
@@ -229,16 +239,16 @@ def _run(shapes: list[str], i: int) -> str:
 
 
 def token_features(
-    tokens: list[Token], sentence_index: int, doc_counts: dict[str, int]
+    tokens: Tokens, sentence_index: int, doc_counts: dict[str, int]
 ) -> list[list[str]]:
     """String features of each token: the word, its neighbours, shape, position, document weight."""
-    lows = [t.text.lower() for t in tokens]
+    lows = [word.lower() for word in tokens.words]
     n = len(tokens)
     out = []
     sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
     yang_seen = 0
-    shapes = [_shape(tok.text, i) for i, tok in enumerate(tokens)]
-    for i, tok in enumerate(tokens):
+    shapes = [_shape(word, i) for i, word in enumerate(tokens.words)]
+    for i in range(n):
         low = lows[i]
         prev = lows[i - 1] if i else "<s>"
         nxt = lows[i + 1] if i + 1 < n else "</s>"
@@ -254,11 +264,11 @@ def token_features(
             "p=" + prev,
             "n=" + nxt,
             "sh=" + shape,
-            "sh2=" + _shape(tokens[i - 1].text, i - 1) + shape if i else "sh2=<s>" + shape,
+            "sh2=" + shapes[i - 1] + shape if i else "sh2=<s>" + shape,
             "stop" if stop else "content",
             "pos=" + _bucket(i),
             "rel=" + str(rel),
-            "cl=" + str(min(tok.clause, 3)),
+            "cl=" + str(min(tokens.clauses[i], 3)),
             "sub=" + str(min(yang_seen, 2)),
             "af=" + _affix(low),
             "df=" + fb,
@@ -268,9 +278,9 @@ def token_features(
         ]
         if shape in _NAMEISH:
             feats.append(_run(shapes, i))
-        if tok.quoted:
+        if tokens.quoted[i]:
             feats.append("quoted")
-        if tok.after_speech:
+        if tokens.after_speech[i]:
             feats.append("after_speech")
         if low.endswith("nya"):
             feats.append("nya")
@@ -342,7 +352,7 @@ class Scorer:
         return cached
 
     def logits(
-        self, tokens: list[Token], sentence_index: int, doc_counts: dict[str, int]
+        self, tokens: Tokens, sentence_index: int, doc_counts: dict[str, int]
     ) -> list[float]:
         """Keep log-odds of each token (> 0: more likely in the headline)."""
         sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
@@ -354,35 +364,36 @@ class Scorer:
             self._shape_df,
             self.tables["sh2"],
         )
-        word, prev_w, next_w, get_count = self._word, self.prev.get, self.next.get, doc_counts.get
+        word_w, prev_w, next_w, get_count = self._word, self.prev.get, self.next.get, doc_counts.get
         run_w = self._run
-        lows = [tok.text.lower() for tok in tokens]
-        shapes = [_shape(tok.text, i) for i, tok in enumerate(tokens)]
+        lows = [word.lower() for word in tokens.words]
+        shapes = [_shape(word, i) for i, word in enumerate(tokens.words)]
+        clauses, quoted, after_speech = tokens.clauses, tokens.quoted, tokens.after_speech
         n = len(tokens)
         out = []
         yang_seen = 0
         prev, prev_shape = "<s>", "<s>"
-        for i, tok in enumerate(tokens):
+        for i in range(n):
             low = lows[i]
             shape = shapes[i]
             if prev in _SUBORDINATORS:
                 yang_seen += 1
             z = (
                 position[i if i < 14 else 14]
-                + word(low)
+                + word_w(low)
                 + prev_w(prev, 0.0)
                 + next_w(lows[i + 1] if i + 1 < n else "</s>", 0.0)
                 + shape_df[_FREQ_INDEX[min(get_count(low, 0), 63)]][shape]
                 + sh2.get(prev_shape + shape, 0.0)
                 + rel_w[5 * i // n]
-                + (cl_w[tok.clause] if tok.clause < 4 else cl_w[3])
+                + (cl_w[clauses[i]] if clauses[i] < 4 else cl_w[3])
                 + (sub_w[yang_seen] if yang_seen < 3 else sub_w[2])
             )
             if shape in _NAMEISH:
                 z += run_w.get(_run(shapes, i), 0.0)
-            if tok.quoted:
+            if quoted[i]:
                 z += self.quoted
-            if tok.after_speech:
+            if after_speech[i]:
                 z += self.after_speech
             out.append(z)
             prev, prev_shape = low, shape

@@ -141,7 +141,7 @@ class _Sentences:
         self.doc = doc
         self.counts = doc_counts(doc)
         self.scorer = compress.scorer()
-        self._cache: dict[int, tuple[list[compress.Token], list[float]]] = {}
+        self._cache: dict[int, tuple[compress.Tokens, list[float]]] = {}
         self._shouting: dict[int, bool] = {}
 
     def shouting(self, index: int) -> bool:
@@ -150,7 +150,7 @@ class _Sentences:
             hit = self._shouting[index] = _shouting(self.doc.sentences[index].words)
         return hit
 
-    def get(self, index: int) -> tuple[list[compress.Token], list[float]]:
+    def get(self, index: int) -> tuple[compress.Tokens, list[float]]:
         hit = self._cache.get(index)
         if hit is None:
             tokens = compress.prepare(self.doc.sentences[index].text)
@@ -200,7 +200,7 @@ def _compressed(
         keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep])
         probs = [compress.probability(logits[i]) for i in keep]
-        words = _finish([tokens[i].text for i in keep], probs, max_chars)
+        words = _finish([tokens.words[i] for i in keep], probs, max_chars)
         if len(words) >= MIN_WORDS:
             break
     if len(words) < MIN_WORDS:
@@ -210,38 +210,40 @@ def _compressed(
     return " ".join(words), sum(probs) / len(probs)
 
 
-def _whole_names(tokens: list[compress.Token], keep: list[int]) -> list[int]:
+def _whole_names(tokens: compress.Tokens, keep: list[int]) -> list[int]:
     """Kept words plus the rest of any name they start: never ``Kuala`` without ``Lumpur``."""
     kept = set(keep)
+    words, clauses = tokens.words, tokens.clauses
     for i in keep:
-        if not tokens[i].text[:1].isupper():
+        if not words[i][:1].isupper():
             continue
         j = i + 1
         while (
             j < len(tokens)
             and j not in kept
-            and tokens[j].text[:1].isupper()
-            and tokens[j].clause == tokens[i].clause
+            and words[j][:1].isupper()
+            and clauses[j] == clauses[i]
         ):
             kept.add(j)
             j += 1
     return sorted(kept)
 
 
-def _subject_head(tokens: list[compress.Token], start: int, verb: int) -> int | None:
+def _subject_head(tokens: compress.Tokens, start: int, verb: int) -> int | None:
     """The name just before the main verb (``Apple resmi meluncurkan`` → ``Apple``)."""
     for i in range(verb - 1, max(start, verb - 4) - 1, -1):
-        if tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit():
+        first = tokens.words[i][:1]
+        if first.isupper() or first.isdigit():
             return i
     return None
 
 
-def _main_verb(tokens: list[compress.Token], start: int) -> int | None:
+def _main_verb(tokens: compress.Tokens, start: int) -> int | None:
     """The first active (``meN-``) or passive (``di-``) verb after the subject: a headline
     without its verb is a list of nouns."""
     for i in range(start + 1, min(len(tokens), start + 12)):
-        word = tokens[i].text
-        if word[:1].isupper() or tokens[i].clause > tokens[start].clause:
+        word = tokens.words[i]
+        if word[:1].isupper() or tokens.clauses[i] > tokens.clauses[start]:
             continue
         low = word.lower()
         if compress.bare_verb(low) or (low.startswith("di") and len(low) > 5 and stem(low) != low):
@@ -411,7 +413,7 @@ def _entity(
         if first not in sentence.words:
             continue
         tokens, _ = scored.get(sentence.index)
-        texts = [t.text for t in tokens]
+        texts = tokens.words
         if first not in texts:
             continue
         start = texts.index(first)
