@@ -1,0 +1,136 @@
+"""The learned default ranker: features, the numpy tree walk, packaged model and scores."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from summarizer import summarize
+from summarizer.algorithms import ALGORITHMS, BENCHMARK, DEFAULT_ALGORITHM
+from summarizer.algorithms.ranker import Ranker, TreeModel, load_model
+from summarizer.document import build_document
+from summarizer.features import (
+    FEATURE_NAMES,
+    MAX_PAIRWISE,
+    MODEL_FEATURE_NAMES,
+    features,
+    model_features,
+)
+
+TEXT = (
+    "Pemerintah menaikkan harga bahan bakar minyak mulai pekan depan. "
+    "Kenaikan harga bahan bakar itu diumumkan Menteri Energi di Jakarta, Senin (5/6).\n\n"
+    '"Kami tidak punya pilihan lain," kata Menteri Energi kepada wartawan.\n\n'
+    "Sementara itu, warga antre di sejumlah SPBU sejak pagi. "
+    "Antrean panjang terlihat di Jalan Sudirman hingga siang hari."
+)
+
+
+def test_ranker_is_the_default_and_registered():
+    assert DEFAULT_ALGORITHM == "ranker"
+    assert isinstance(ALGORITHMS["ranker"], Ranker)
+
+
+def test_feature_matrix_has_one_row_per_sentence_and_named_columns():
+    doc = build_document(TEXT)
+    x = features(doc)
+    assert x.shape == (len(doc), len(FEATURE_NAMES))
+    assert np.isfinite(x).all()
+    full = model_features(doc)
+    assert full.shape == (len(doc), len(MODEL_FEATURE_NAMES))
+    first = FEATURE_NAMES.index("first")
+    assert x[:, first].tolist() == [1.0] + [0.0] * (len(doc) - 1)
+
+
+def test_empty_document_has_no_features_and_no_scores():
+    doc = build_document("   ")
+    assert features(doc).shape == (0, len(FEATURE_NAMES))
+    assert ALGORITHMS["ranker"].score(doc).shape == (0,)
+
+
+def test_title_feeds_the_title_features_and_changes_scores():
+    col = FEATURE_NAMES.index("title_cosine")
+    has = FEATURE_NAMES.index("has_title")
+    plain = build_document(TEXT)
+    titled = build_document(TEXT, title="Antrean di Jalan Sudirman hingga siang hari")
+    assert not features(plain)[:, col].any()
+    assert not features(plain)[:, has].any()
+    x = features(titled)
+    assert x[:, has].all()
+    # the last sentence shares the most words with the title
+    assert int(np.argmax(x[:, col])) == len(titled) - 1
+    ranker = ALGORITHMS["ranker"]
+    assert not np.allclose(ranker.score(plain), ranker.score(titled))
+
+
+def test_similarities_are_bounded_on_long_articles():
+    text = " ".join(
+        f"Kalimat nomor {i} membahas topik {i % 7} di kota {i % 5}." for i in range(200)
+    )
+    doc = build_document(text)
+    assert len(doc) == 200 > MAX_PAIRWISE
+    scores = ALGORITHMS["ranker"].score(doc)
+    assert scores.shape == (200,)
+    assert np.isfinite(scores).all()
+
+
+def test_tree_walk_follows_thresholds():
+    # one stump: feature 1 <= 0.5 -> -1.0 else +2.0, plus a second tree that adds 0.25
+    model = TreeModel.from_dict(
+        {
+            "features": ["a", "b"],
+            "depth": 1,
+            "baseline": 0.5,
+            "trees": [
+                {
+                    "feature": [1, 0, 0],
+                    "threshold": [0.5, 0.0, 0.0],
+                    "left": [1, 1, 2],
+                    "right": [2, 1, 2],
+                    "value": [0.0, -1.0, 2.0],
+                },
+                {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [0.25]},
+            ],
+        }
+    )
+    x = np.array([[9.0, 0.2], [9.0, 0.5], [0.0, 0.7]])
+    assert model.decision(x).tolist() == [-0.25, -0.25, 2.75]
+    assert model.decision(np.zeros((0, 2))).shape == (0,)
+
+
+def test_packaged_model_matches_the_features():
+    model = load_model()
+    assert model.feature_names == MODEL_FEATURE_NAMES
+    assert model.depth >= 1
+
+
+def test_summary_sentences_carry_ranker_scores_in_document_order(articles):
+    for article in articles:
+        result = summarize(article.text)
+        doc = build_document(article.text)
+        scores = ALGORITHMS["ranker"].score(doc)
+        indices = [s.index for s in result.sentences]
+        assert indices == sorted(indices)
+        assert len(indices) == min(3, len(doc))
+        for s in result.sentences:
+            assert 0.0 < s.score < 1.0
+            assert math.isclose(s.score, float(scores[s.index]), abs_tol=1e-6)
+        # the chosen sentences are the best scored ones
+        assert min(scores[indices]) >= sorted(scores, reverse=True)[len(indices) - 1] - 1e-12
+
+
+def test_ranker_is_deterministic(article):
+    doc = build_document(article.text, title=article.title)
+    assert ALGORITHMS["ranker"].score(doc).tolist() == ALGORITHMS["ranker"].score(doc).tolist()
+
+
+@pytest.mark.skipif(not BENCHMARK, reason="benchmark.json not generated yet")
+def test_benchmark_scores_are_exposed_per_algorithm():
+    assert "ranker" in BENCHMARK and "lead" in BENCHMARK
+    for name, scores in BENCHMARK.items():
+        assert name in ALGORITHMS
+        assert set(scores) == {"rouge1", "rouge2", "rougeL"}
+        assert all(0 < v <= 100 for v in scores.values())
+    assert BENCHMARK["ranker"]["rouge1"] > BENCHMARK["lead"]["rouge1"]
