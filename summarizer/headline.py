@@ -1,6 +1,6 @@
 """Headline candidates shaped the way Indonesian newsrooms write them.
 
-Three forms, each tagged with the ``kind`` that made it:
+Four kinds, each candidate tagged with the one that made it:
 
 - ``lead`` / ``compressed``: the lead (or a top-ranked) sentence with dateline,
   attribution, time phrases and parentheticals removed by rule, then cut down
@@ -9,6 +9,10 @@ Three forms, each tagged with the ``kind`` that made it:
 - ``quote``: ``Tokoh: kutipan`` from a speaker and a short, strong quote.
 - ``entity``: the article's most mentioned name followed by what it did, from
   the first sentence where that name acts.
+
+The lead candidate always comes first; the others follow in the order above
+(compressed top-ranked sentence, entity, quote, next ranked sentence), each made
+only while more candidates are wanted.
 
 Every candidate has at most 12 words and ``max_chars`` characters, does not
 end on a preposition, conjunction or ``yang``, has no final period, keeps
@@ -31,7 +35,7 @@ HEADLINE_CASES = ("title", "sentence")
 KEEP_BIAS = 1.3  # added to each word's log-odds: longer, more complete headlines
 GAP_PENALTY = 1.5  # cost of skipping words inside the headline: contiguous phrases read better
 MIN_WORDS = 3
-TRIM_RELATIVE = True
+TRIM_RELATIVE = True  # cut a trailing "yang …" relative clause
 VERB_BONUS = 1.0  # added to the main verb's log-odds
 SUBJECT_BONUS = 1.0  # and to the name just before it
 QUOTE_WINDOW = 10  # sentences searched for a quote
