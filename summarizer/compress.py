@@ -452,7 +452,7 @@ _KEEP_FULL_WORDS = (
     "melainkan menyeluruh menonjol mengerikan menyenangkan mengejutkan membanggakan "
     "mengecewakan memuaskan memprihatinkan menegangkan menggemaskan menakjubkan mengesankan "
     "membingungkan memalukan meningkat membaik memburuk menguat melemah melonjak menipis "
-    "meluas mereda"
+    "meluas mereda menahu"
 )
 _KEEP_FULL = frozenset(_KEEP_FULL_WORDS.split())
 

@@ -61,7 +61,10 @@ _DANGLING = _wordset(
     "juga pun lebih paling sangat para sang si per antara terhadap tentang atas bersama "
     "kepada daripada seperti ketika saat setelah sebelum usai meski walau ialah adalah "
     "merupakan yakni yaitu kata ujar tak tidak belum bukan tanpa bisa harus ingin mau dapat "
-    "hendak perlu makin semakin the of a an and to in vs"
+    "hendak perlu makin semakin the of a an and to in vs "
+    # speech verbs in headline form need what was said after them
+    "sebut nilai katakan ungkap ungkapkan jelaskan tegaskan nyatakan akui minta imbau harap "
+    "sampaikan tuturkan paparkan tambahkan klaim anggap ingatkan benarkan terangkan"
 )
 # a headline never starts on these
 _NO_START = _wordset(
@@ -204,7 +207,12 @@ def _compressed(
         keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep])
         probs = [compress.probability(logits[i]) for i in keep]
-        words = _finish([tokens.words[i] for i in keep], probs, max_chars)
+        words = _finish(
+            [tokens.words[i] for i in keep],
+            probs,
+            max_chars,
+            as_written=[tokens.quoted[i] for i in keep],
+        )
         if len(words) >= MIN_WORDS:
             break
     if len(words) < MIN_WORDS:
@@ -301,24 +309,31 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
 
 
 def _finish(
-    words: list[str], probs: list[float], max_chars: int, *, verbatim: bool = False
+    words: list[str],
+    probs: list[float],
+    max_chars: int,
+    *,
+    verbatim: bool = False,
+    as_written: list[bool] | None = None,
 ) -> list[str]:
     """Headline form: bare verbs, no repeated words, no dangling ends, within the limits.
 
-    ``verbatim`` (quotes) keeps the speaker's words and repetitions as they are.
+    ``verbatim`` (quotes) keeps the speaker's words and repetitions as they are;
+    ``as_written`` marks single words (inside quotation marks) whose form stays.
     """
     out: list[str] = []
     ps: list[float] = []
     seen: set[str] = set()
     keep_full = compress.scorer().keep_full
-    for word, p in zip(words, probs, strict=True):
+    for n, (word, p) in enumerate(zip(words, probs, strict=True)):
         low = word.lower()
         if (out and out[-1].lower() == low) or (
             not verbatim and low in seen and not low[:1].isdigit()
         ):
             continue
         seen.add(low)
-        bare = None if verbatim or low in keep_full else compress.bare_verb(word)
+        fixed = verbatim or low in keep_full or (as_written is not None and as_written[n])
+        bare = None if fixed else compress.bare_verb(word)
         out.append(bare if bare else word)
         ps.append(p)
     while out and out[0].lower() in _NO_START:
