@@ -305,7 +305,11 @@ def build_openapi(app: Flask) -> dict[str, Any]:
             responses[str(status)] = {"description": description, "content": content}
         if not responses:
             responses["200"] = {"description": "Success"}
-        errors = set(op.errors) | ({401} if op.secured and security else set())
+        errors = set(op.errors)
+        if op.secured and security:
+            errors.add(401)
+        if op.secured and getattr(app.config.get("SETTINGS"), "rate_limit", None):
+            errors.add(429)  # rate limits apply where keys would
         for status in sorted(errors):
             responses[str(status)] = _problem_response(status, problem)
         responses["default"] = _problem_response("default", problem)

@@ -278,7 +278,12 @@ class SentenceOut(BaseModel):
 class HeadlineOut(BaseModel):
     text: str
     score: float
-    kind: str = Field(..., description="Which method produced the candidate.")
+    kind: str = Field(
+        ...,
+        description="Which method produced the candidate: `lead` (the compressed lead "
+        "sentence), `compressed` (another top-ranked sentence), `entity` (the most-mentioned "
+        "name and what it did) or `quote` (`Tokoh: kutipan`).",
+    )
     sentence_index: int | None = Field(None, description="Index of the sentence it came from.")
 
 
