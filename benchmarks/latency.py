@@ -10,7 +10,9 @@ One full warm-up pass fills every cache first; gc stays on.
 
     python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600]
 
-``--stages`` instead times the default pipeline's steps (every function
+``--scoring`` times each algorithm's ``score()`` alone on documents built
+beforehand, next to sumy's own TextRank and LexRank code on the same
+documents. ``--stages`` instead times the default pipeline's steps (every function
 ``summarizer.pipeline`` and ``summarizer.document`` call from other modules,
 and the default algorithm's ``score``), to show where the time goes.
 """
@@ -137,6 +139,43 @@ def report(times: dict[str, list[int]], texts: list[str]) -> str:
     return "\n".join(lines)
 
 
+def scoring(texts: list[str]) -> str:
+    """Median time of each algorithm's ``score()`` on prebuilt documents, sumy's code beside."""
+    from summarizer import ALGORITHMS
+    from summarizer.algorithms.sumy_algorithms import _sumy
+    from summarizer.document import build_document
+
+    docs = [build_document(text) for text in texts]
+    scorers = {name: alg.score for name, alg in ALGORITHMS.items()}
+    for name, path in (
+        ("textrank", "text_rank:TextRankSummarizer"),
+        ("lexrank", "lex_rank:LexRankSummarizer"),
+    ):
+        scorers[f"sumy's {name} (its own code)"] = _sumy(f"sumy-{name}", path, "")().score
+    for score in scorers.values():  # warm
+        for doc in docs:
+            score(doc)
+    times: dict[str, list[int]] = {name: [] for name in scorers}
+    clock = time.perf_counter_ns
+    for doc in docs:
+        for name, score in scorers.items():
+            start = clock()
+            score(doc)
+            times[name].append(clock() - start)
+    lines = [
+        f"score() alone over {len(docs)} prebuilt documents",
+        "",
+        "| algorithm | p50 µs | p99 µs |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, values in times.items():
+        lines.append(
+            f"| {name} | {statistics.median(values) / 1e3:.0f} "
+            f"| {percentile(values, 0.99) / 1e3:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def stages(texts: list[str]) -> str:
     """Mean time per article of each step of the default pipeline (steps nest)."""
     import importlib
@@ -206,10 +245,14 @@ def main(argv: list[str] | None = None) -> None:
         "--algorithms", nargs="*", help="algorithms to time besides the default (all by default)"
     )
     parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
+    parser.add_argument("--scoring", action="store_true", help="time score() per algorithm")
     args = parser.parse_args(argv)
     texts = sample_articles(args.data, args.sample)
     if args.stages:
         print(stages(texts))
+        return
+    if args.scoring:
+        print(scoring(texts))
         return
     times = measure(configurations(args.algorithms), texts)
     print(report(times, texts))
