@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"| {r['size']} | {r['characters']:,} | {r['words']:,} | {r['sentences']:,} "
             f"| {r['seconds']:.3f} | {r['seconds'] * 1e4 / r['characters'] * 1e3:.1f} "
-            f"| {r['peak_rss_mb']:.0f} | {r['peak_rss_mb'] - r['base_rss_mb']:.0f} |"
+            f"| {r['peak_rss_mb']:.0f} | {max(0.0, r['peak_rss_mb'] - r['base_rss_mb']):.0f} |"
         )
 
 
