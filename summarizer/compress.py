@@ -328,6 +328,12 @@ class Scorer:
         self._rel = [t["rel"].get(str(r), 0.0) for r in range(5)]
         self._clause = [t["cl"].get(str(c), 0.0) for c in range(4)]
         self._sub = [t["sub"].get(str(k), 0.0) for k in range(3)]
+        # shape pair weights as nested dicts: no string concatenation per word
+        self._sh2 = {a: {b: t["sh2"].get(a + b, 0.0) for b in _SHAPES} for a in ("<s>", *_SHAPES)}
+        self._start_prev = self.prev.get("<s>", 0.0)
+        self._end_next = self.next.get("</s>", 0.0)
+        # token as written → (lower case, shape after the first word, word, prev, next weights)
+        self._token_cache: dict[str, tuple[str, str, float, float, float]] = {}
         self._shape_df = [
             {
                 shape: t["sh"].get(shape, 0.0)
@@ -351,6 +357,20 @@ class Scorer:
                 self._word_cache[low] = cached
         return cached
 
+    def _token(self, word: str) -> tuple[str, str, float, float, float]:
+        """What the model needs of a token wherever it stands, cached per spelling."""
+        low = word.lower()
+        info = (
+            low,
+            _shape(word, 1),
+            self._word(low),
+            self.prev.get(low, 0.0),
+            self.next.get(low, 0.0),
+        )
+        if len(self._token_cache) < 100_000:
+            self._token_cache[word] = info
+        return info
+
     def logits(
         self, tokens: Tokens, sentence_index: int, doc_counts: dict[str, int]
     ) -> list[float]:
@@ -362,42 +382,50 @@ class Scorer:
             self._clause,
             self._sub,
             self._shape_df,
-            self.tables["sh2"],
+            self._sh2,
         )
-        word_w, prev_w, next_w, get_count = self._word, self.prev.get, self.next.get, doc_counts.get
-        run_w = self._run
-        lows = [word.lower() for word in tokens.words]
-        shapes = [_shape(word, i) for i, word in enumerate(tokens.words)]
+        get_count, run_w, cache = doc_counts.get, self._run, self._token_cache
+        infos = [cache.get(word) or self._token(word) for word in tokens.words]
+        shapes = [info[1] for info in infos]
+        if shapes and shapes[0] == "cap":
+            shapes[0] = "cap0"
         clauses, quoted, after_speech = tokens.clauses, tokens.quoted, tokens.after_speech
         n = len(tokens)
         out = []
         yang_seen = 0
-        prev, prev_shape = "<s>", "<s>"
+        prev, prev_shape, prev_weight = "<s>", "<s>", self._start_prev
+        nameish_before = False
         for i in range(n):
-            low = lows[i]
+            low, _, word_weight, as_prev, _ = infos[i]
             shape = shapes[i]
             if prev in _SUBORDINATORS:
                 yang_seen += 1
             z = (
                 position[i if i < 14 else 14]
-                + word_w(low)
-                + prev_w(prev, 0.0)
-                + next_w(lows[i + 1] if i + 1 < n else "</s>", 0.0)
+                + word_weight
+                + prev_weight
+                + (infos[i + 1][4] if i + 1 < n else self._end_next)
                 + shape_df[_FREQ_INDEX[min(get_count(low, 0), 63)]][shape]
-                + sh2.get(prev_shape + shape, 0.0)
+                + sh2[prev_shape][shape]
                 + rel_w[5 * i // n]
                 + (cl_w[clauses[i]] if clauses[i] < 4 else cl_w[3])
                 + (sub_w[yang_seen] if yang_seen < 3 else sub_w[2])
             )
-            if shape in _NAMEISH:
-                z += run_w.get(_run(shapes, i), 0.0)
+            nameish = shape in _NAMEISH
+            if nameish:
+                last = i + 1 == n or shapes[i + 1] not in _NAMEISH
+                z += run_w.get(_RUN_NAMES[nameish_before][last], 0.0)
             if quoted[i]:
                 z += self.quoted
             if after_speech[i]:
                 z += self.after_speech
             out.append(z)
-            prev, prev_shape = low, shape
+            prev, prev_shape, prev_weight, nameish_before = low, shape, as_prev, nameish
         return out
+
+
+# run feature by (previous word name-like, this is the run's last word)
+_RUN_NAMES = (("run=B", "run=BE"), ("run=I", "run=IE"))
 
 
 _override: dict | None = None

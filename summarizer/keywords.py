@@ -18,6 +18,7 @@ cased alike ("Madeleine Swann", not "menikahi Madeleine Swann").
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections import Counter
@@ -67,6 +68,7 @@ IDF: Idf = load_idf()
 _KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be in a phrase
 _KEYS_LIMIT = 200_000
 _VERBS: set[str] = set()  # lower-case words Sastrawi strips a verb prefix from
+_WORD_KEYS: dict[str, str] = {}  # token as written → its key, verb rule applied
 VERB_PREFIXES = ("me", "di", "ber")
 # Units, currencies and clock words: frequent in news, never what a story is about.
 UNITS = frozenset(
@@ -178,20 +180,24 @@ def extract(
         for sub, longer in parents.items()
         if any(len(occurrences[sub]) <= len(occurrences[p]) for p in longer)
     }
-    scored = sorted(
+    get = values.get
+    scored = [
         (
             -(len(positions) ** FREQ_POWER)
-            * sum(values.get(s, default) for s in key)
+            * sum([get(s, default) for s in key])
             * (1 + LEAD_BONUS - lead * positions[0]),
             positions[0],
             key,
         )
         for key, positions in occurrences.items()
         if key not in nested
-    )
+    ]
+    # best first; only the first few are ever read, so pop them off a heap instead of sorting
+    heapq.heapify(scored)
     picked: list[Keyword] = []
     taken: list[tuple[str, ...]] = []
-    for neg, _start, key in scored:
+    while scored:
+        neg, _start, key = heapq.heappop(scored)
         surface = None
         # "Bond" is written "James Bond" often enough: show the full name.
         for phrase in _expansions(key, occurrences, parents):
@@ -233,31 +239,40 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
     """Per word: its stem, or "" for stop words, single letters, bare numbers and verbs."""
-    lows = list(map(str.lower, words))
-    keys = list(map(_KEYS.get, lows))
+    # one lookup per token as written: the verb rule needs its casing, so cache by that
+    keys = list(map(_WORD_KEYS.get, words))
     if None in keys:
         for i, key in enumerate(keys):
             if key is None:
-                low = lows[i]
-                key = (
-                    ""
-                    if len(low) < 2 or low in STOP_WORDS or low in UNITS or not _has_letter(low)
-                    else stem(low)
-                )
-                if len(_KEYS) < _KEYS_LIMIT:
-                    _KEYS[low] = key
-                    if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
-                        _VERBS.add(low)
-                keys[i] = key
-    if stop_words or not _VERBS.isdisjoint(lows):
-        # A lower-case me-/di-/ber- verb ("memiliki", "menikahi") ends a phrase; a
-        # capitalised one is usually a name ("Dimas", "Berlin") and stays.
-        verbs = _VERBS
+                keys[i] = _word_key(words[i])
+    if stop_words:
         keys = [
-            "" if low in stop_words or (low in verbs and word[:1].islower()) else key
-            for word, low, key in zip(words, lows, keys, strict=True)
+            "" if word.lower() in stop_words else key for word, key in zip(words, keys, strict=True)
         ]
     return keys
+
+
+def _word_key(word: str) -> str:
+    """The key of one token as written (see :func:`_keys`), cached."""
+    low = word.lower()
+    key = _KEYS.get(low)
+    if key is None:
+        key = (
+            ""
+            if len(low) < 2 or low in STOP_WORDS or low in UNITS or not _has_letter(low)
+            else stem(low)
+        )
+        if len(_KEYS) < _KEYS_LIMIT:
+            _KEYS[low] = key
+            if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
+                _VERBS.add(low)
+    # A lower-case me-/di-/ber- verb ("memiliki", "menikahi") ends a phrase; a
+    # capitalised one is usually a name ("Dimas", "Berlin") and stays.
+    if low in _VERBS and word[:1].islower():
+        key = ""
+    if len(_WORD_KEYS) < _KEYS_LIMIT:
+        _WORD_KEYS[word] = key
+    return key
 
 
 def _has_letter(word: str) -> bool:
