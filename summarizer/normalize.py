@@ -11,31 +11,57 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Runs of spaces collapse in two steps: every odd space (tab, no-break, em, ...)
+# becomes " ", then runs of " " become one. That is the same as replacing each run
+# of mixed spaces, and both regexes start with something the engine can jump to,
+# where one regex matching every single space cost a match per word.
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUNS = re.compile(r"  +")
 # C0/C1 controls other than tab and newline, plus line/paragraph separators
 # handled below, plus unassigned surrogates that cannot be encoded.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_SEP = re.compile(r"\r\n?|[\u2028\x85]")
-_PARA_SEP = re.compile(r"\u2029")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING = re.compile(r"[ \t]+\n|\n[ \t]+")
+# Every character the rewrites above replace or drop, except the plain space and
+# the line break. Three articles in four hold none: one scan for them is much
+# cheaper than running each rewrite over every character.
+_ODD = re.compile(
+    r"[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u1680\u2000-\u200d\u2028\u2029"
+    r"\u202f\u205f\u2060\u3000\ufeff\ud800-\udfff]"
+)
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` in NFC with clean spaces, ``\\n`` lines and ``\\n\\n`` paragraphs."""
+    """Return ``text`` in NFC with clean spaces, ``\\n`` lines and ``\\n\\n`` paragraphs.
+
+    Each rewrite runs only when a cheap test (one character-class scan, ``in``)
+    says it can change something; the order of the rewrites matters and is kept.
+    """
     text = unicodedata.normalize("NFC", text)
-    text = _LINE_SEP.sub("\n", text)
-    text = _PARA_SEP.sub("\n\n", text)
-    text = text.translate(_ZERO_WIDTH)
-    text = _CONTROLS.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
-    text = _BLANK_LINES.sub("\n\n", text)
+    if _ODD.search(text):
+        if "\r" in text or "\u2028" in text or "\x85" in text:
+            text = _LINE_SEP.sub("\n", text)
+        if "\u2029" in text:
+            text = text.replace("\u2029", "\n\n")
+        text = _ZERO_WIDTH.sub("", text)
+        text = _CONTROLS.sub(" ", text)
+        text = _ODD_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    # Tabs are spaces by now. The two rewrites below change nothing unless a space
+    # touches a line break, or (blank lines) a line break is followed by a space or
+    # three line breaks are in a row; otherwise every match is already "\n\n".
+    if " \n" in text or "\n " in text:
+        text = _TRAILING.sub("\n", text)
+    if "\n " in text or "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
 
-_HARD_WRAP = re.compile(r"(?<![.!?:;\"'\u201d\u2019)\]])\n(?=[a-z(\u201c\"'])")
+# The line break comes first so the regex engine can jump from one "\n" to the next.
+_HARD_WRAP = re.compile(r"\n(?<![.!?:;\"'\u201d\u2019)\]]\n)(?=[a-z(\u201c\"'])")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -46,4 +72,4 @@ def paragraphs(text: str) -> list[str]:
     punctuation before it and a lower-case word after it).
     """
     text = _HARD_WRAP.sub(" ", text)
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [stripped for line in text.split("\n") if (stripped := line.strip())]
