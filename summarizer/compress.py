@@ -80,6 +80,7 @@ _OPENER = re.compile(
 )
 _QUOTES = "\"“”‘’'"
 WORD_RE = re.compile(r"\w+(?:[-'’.,/]\w+)*%?", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
 _SPEECH_VERBS = frozenset(
     [
         "mengatakan",
@@ -151,9 +152,11 @@ def strip_rules(sentence: str) -> str:
     """The sentence with dateline, opener, parentheticals, time phrases, attribution removed."""
     text, _ = strip_dateline(sentence.strip())
     text = _OPENER.sub("", text, count=1)
-    text = _PAREN.sub("", text)
+    if "(" in text or "[" in text:
+        text = _PAREN.sub("", text)
     text = _strip_time(text)
-    text = _ATTRIBUTION.sub("", text)
+    if "," in text or '"' in text or "”" in text:  # an attribution follows one of these
+        text = _ATTRIBUTION.sub("", text)
     return text.strip(" ,.;:!?-–—" + _QUOTES)
 
 
@@ -169,29 +172,29 @@ def _strip_time(text: str) -> str:
 
 def prepare(sentence: str) -> Tokens:
     """Rule-compressed words of ``sentence``, each with its clause/quote context."""
-    text = strip_rules(sentence)
-    words: list[str] = []
-    clauses: list[int] = []
-    quotes: list[bool] = []
-    speech: list[bool] = []
+    # [gap, word, gap, word, …, gap]: only gaps other than one space hold punctuation
+    parts = _WORD_SPLIT.split(strip_rules(sentence))
+    words = parts[1::2]
+    n = len(words)
+    clauses = [0] * n
+    quotes = [False] * n
     clause = 0
     quoted = False
-    after_speech = False
-    pos = 0
-    for match in WORD_RE.finditer(text):
-        start = match.start()
-        if start - pos > 1 or (start > pos and text[pos] != " "):  # punctuation in between
-            gap = text[pos:start]
-            clause += gap.count(",") + gap.count(";")
-            quoted ^= (gap.count('"') + gap.count("“") + gap.count("”")) % 2 == 1
-        pos = match.end()
-        word = match.group()
-        words.append(word)
-        clauses.append(clause)
-        quotes.append(quoted)
-        speech.append(after_speech)
-        if word in _SPEECH_VERBS:
-            after_speech = True
+    marks = [i for i, gap in enumerate(parts[: 2 * n : 2]) if gap and gap != " "]
+    # the context changes only at punctuation: fill each stretch up to the next mark at once
+    for m, i in enumerate(marks):
+        gap = parts[2 * i]
+        clause += gap.count(",") + gap.count(";")
+        quoted ^= (gap.count('"') + gap.count("“") + gap.count("”")) % 2 == 1
+        end = marks[m + 1] if m + 1 < len(marks) else n
+        if clause:
+            clauses[i:end] = [clause] * (end - i)
+        if quoted:
+            quotes[i:end] = [True] * (end - i)
+    speech = [False] * n
+    if not _SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
+        first = next(i for i, word in enumerate(words) if word in _SPEECH_VERBS)
+        speech[first + 1 :] = [True] * (n - first - 1)
     return Tokens(words, clauses, quotes, speech)
 
 

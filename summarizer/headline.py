@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain, filterfalse
 
 from . import compress
 from .document import Document
@@ -148,6 +149,7 @@ class _Sentences:
         self.doc = doc
         self.counts = doc_counts(doc)
         self.scorer = compress.scorer()
+        self._tokens: dict[int, compress.Tokens] = {}
         self._cache: dict[int, tuple[compress.Tokens, list[float]]] = {}
         self._shouting: dict[int, bool] = {}
 
@@ -157,17 +159,30 @@ class _Sentences:
             hit = self._shouting[index] = _shouting(self.doc.sentences[index].words)
         return hit
 
+    def tokens(self, index: int) -> compress.Tokens:
+        """The rule-compressed words only: scoring them waits until a candidate needs it."""
+        hit = self._tokens.get(index)
+        if hit is None:
+            hit = self._tokens[index] = compress.prepare(self.doc.sentences[index].text)
+        return hit
+
     def get(self, index: int) -> tuple[compress.Tokens, list[float]]:
         hit = self._cache.get(index)
         if hit is None:
-            tokens = compress.prepare(self.doc.sentences[index].text)
+            tokens = self.tokens(index)
             hit = self._cache[index] = (tokens, self.scorer.logits(tokens, index, self.counts))
         return hit
 
 
 def doc_counts(doc: Document) -> dict[str, int]:
     """How often each (lower-cased) word occurs in the article: central words recur."""
-    return Counter(" ".join([" ".join(s.words) for s in doc.sentences]).lower().split())
+    # count the spellings (their hashes are cached), then fold the few not in lower case
+    counts = Counter(chain.from_iterable([s.words for s in doc.sentences]))
+    for word in list(filterfalse(str.islower, counts)):
+        low = word.lower()
+        if low != word:
+            counts[low] += counts.pop(word)
+    return counts
 
 
 def near_duplicate(a: str, b: str) -> bool:
@@ -431,7 +446,7 @@ def _entity(
     for sentence in sentences:
         if first not in sentence.words:
             continue
-        tokens, _ = scored.get(sentence.index)
+        tokens = scored.tokens(sentence.index)
         texts = tokens.words
         if first not in texts:
             continue
@@ -469,8 +484,9 @@ def apply_case(text: str, case: str) -> str:
 
 def _shouting(words: list[str]) -> bool:
     """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
-    cased = [w for w in words if not w.isdigit()]
-    return len(cased) >= 3 and sum(map(str.isupper, cased)) >= 0.8 * len(cased)
+    # digits are never upper case, so only the count of cased words needs them taken out
+    cased = len(words) - sum(map(str.isdigit, words))
+    return cased >= 3 and sum(map(str.isupper, words)) >= 0.8 * cased
 
 
 def _acronym_in_caps(word: str) -> bool:
