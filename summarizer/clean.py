@@ -56,7 +56,10 @@ _PLACE_DATELINE = re.compile(
 # lower-case tag is one anywhere at the end of a paragraph; anything broader only
 # right after the end of a sentence, or as a paragraph of its own.
 _TAG_LOWER = r"[(\[]\s*[a-z]{1,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*[)\]]"
-_TAG_BROAD = r"[(\[]\s*[A-Za-z*][\w.'*-]*(?:[ \t]*[/-]?[ \t]*[\w.'*-]+){0,5}\s*/?\s*[)\]]"
+# Words and the gaps between them are matched possessively: each word ends where a
+# gap starts, so nothing is lost, and without it "(" and 100 letters backtracked for
+# a minute through every way of cutting the letters into six words.
+_TAG_BROAD = r"[(\[]\s*[A-Za-z*][\w.'*-]*+(?:[ \t]*+[/-]?[ \t]*+[\w.'*-]++){0,5}\s*/?\s*[)\]]"
 _CREDIT = re.compile(rf"(?:\s*{_TAG_LOWER}|(?<=[.!?\"”’'])\s*{_TAG_BROAD})\s*$")
 _CREDIT_ONLY = re.compile(rf"^\s*{_TAG_BROAD}\s*$")
 _READ_ALSO = re.compile(
@@ -146,6 +149,17 @@ def _line_kind(para: str) -> str | None:
     return kind
 
 
+def _strip_gambas(para: str) -> tuple[str, int]:
+    """``_GAMBAS_INLINE.subn`` over the text up to the last "]", the only part it can match.
+
+    A "[Gambas:" with no "]" after it scans to the end of the text and fails; many of
+    them in a row made that quadratic.
+    """
+    end = para.rfind("]") + 1
+    head, n = _GAMBAS_INLINE.subn("", para[:end])
+    return head + para[end:], n
+
+
 def clean(text: str) -> Cleaned:
     """Normalise ``text`` and drop boilerplate paragraphs and fragments."""
     removed: Counter = Counter()
@@ -172,7 +186,7 @@ def clean(text: str) -> Cleaned:
             story_seen = True
             removed.update(dict.fromkeys(("site_chrome", "read_also", "credit_tags"), 0))
         if "[Gambas:" in para:
-            para, n = _GAMBAS_INLINE.subn("", para)
+            para, n = _strip_gambas(para)
             removed["site_chrome"] += n
         if any(word in para for word in _READ_ALSO_WORDS):
             para, n = _READ_ALSO_INLINE.subn("", para)
