@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from multiprocessing import Pool
@@ -31,7 +32,13 @@ import numpy as np
 
 from summarizer.algorithms.ranker import TreeModel
 from summarizer.document import build_document
-from summarizer.features import MODEL_FEATURE_NAMES, model_features
+from summarizer.features import (
+    MODEL_FEATURE_NAMES,
+    Lexicon,
+    core_features,
+    lexicon_matrix,
+    opener_keys,
+)
 
 from .indosum import FOLDS, Article, load
 
@@ -48,6 +55,9 @@ PARAMS = {
     "early_stopping": False,
     "random_state": 0,
 }
+LEXICON_PRIOR = 5.0  # pseudo-sentences pulling a rare stem's log-odds towards 0
+LEXICON_MIN_COUNT = 3  # stems / openers seen in fewer training sentences are left out
+LEXICON_SIZE = 20_000  # most frequent stems kept in the shipped lexicon
 CITATION = (
     "Kurniawan & Louvan, IndoSum: A New Benchmark Dataset for Indonesian Text "
     "Summarization, IALP 2018, DOI 10.1109/IALP.2018.8629109 (CC BY-SA 4.0)"
@@ -81,33 +91,86 @@ def best_triple(sentences: Sequence[str], summary: str) -> tuple[int, ...]:
     return best
 
 
-def prepare(article: Article) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features with title, without title, and targets of one article."""
+Sample = tuple[np.ndarray, np.ndarray, np.ndarray, list[list[str]], list[tuple[str, str]]]
+
+
+def prepare(article: Article) -> Sample:
+    """Core features with title, without title, targets, and each sentence's
+    stems and openers (for the lexicon features, which depend on the training folds)."""
     titled = build_document(article.text, title=article.title)
     plain = build_document(article.text)
     y = np.zeros(len(titled))
     y[list(best_triple([s.text for s in titled.sentences], article.summary_text))] = 1.0
-    return model_features(titled), model_features(plain), y
+    stems = [s.terms for s in plain.sentences]
+    openers = [opener_keys(s.words) for s in plain.sentences]
+    return core_features(titled), core_features(plain), y, stems, openers
 
 
-def prepare_all(
-    articles: Sequence[Article], processes: int = 2
-) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+def _log_odds(kept: Counter, seen: Counter, rate: float, limit: int | None) -> dict[str, float]:
+    base = math.log(rate / (1 - rate))
+    common = [k for k, c in seen.most_common(limit) if c >= LEXICON_MIN_COUNT]
+    return {
+        k: round(
+            math.log(
+                (kept[k] + LEXICON_PRIOR * rate) / (seen[k] - kept[k] + LEXICON_PRIOR * (1 - rate))
+            )
+            - base,
+            3,
+        )
+        for k in sorted(common)
+    }
+
+
+def build_lexicon(samples: Iterable[Sample], limit: int | None = None) -> Lexicon:
+    """Smoothed log-odds that a sentence holding a stem (or opening with these
+    words) is in the best extract, relative to the overall rate."""
+    kept_terms, seen_terms, kept_openers, seen_openers = Counter(), Counter(), Counter(), Counter()
+    kept = total = 0
+    for _, _, y, stems, openers in samples:
+        for label, own, keys in zip(y, stems, openers, strict=True):
+            own = set(own)
+            seen_terms.update(own)
+            seen_openers.update(keys)
+            if label:
+                kept_terms.update(own)
+                kept_openers.update(keys)
+            kept += int(label)
+            total += 1
+    rate = kept / max(total, 1)
+    return Lexicon(
+        _log_odds(kept_terms, seen_terms, rate, limit),
+        _log_odds(kept_openers, seen_openers, rate, limit),
+    )
+
+
+def prepare_all(articles: Sequence[Article], processes: int = 2) -> list[Sample]:
     if processes <= 1:
         return [prepare(a) for a in articles]
     with Pool(processes) as pool:
         return pool.map(prepare, articles, chunksize=16)
 
 
-def fit(samples: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict:
-    """Train on prepared articles; the model as a JSON-ready dict."""
+def fit(folds: dict[str, list[Sample]]) -> dict:
+    """Train on prepared articles of several folds; the model as a JSON-ready dict.
+
+    The lexicon features of each training fold come from a lexicon built on the
+    *other* training folds (a lexicon scores its own sentences too well, and the
+    trees would over-trust it); the exported lexicon is built on all of them.
+    """
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    samples = list(samples)
-    x = np.vstack([m for titled, plain, _ in samples for m in (titled, plain)])
-    y = np.concatenate([t for _, _, t in samples for _ in (0, 1)])
+    xs, ys = [], []
+    for fold, samples in folds.items():
+        lexicon = build_lexicon(s for other, rest in folds.items() if other != fold for s in rest)
+        for titled, plain, y, stems, openers in samples:
+            lex = lexicon_matrix(stems, openers, lexicon)
+            xs += [np.hstack([titled, lex]), np.hstack([plain, lex])]
+            ys += [y, y]
+    x, y = np.vstack(xs), np.concatenate(ys)
     clf = HistGradientBoostingClassifier(**PARAMS).fit(x, y)
     model = export(clf)
+    lexicon = build_lexicon((s for samples in folds.values() for s in samples), LEXICON_SIZE)
+    model["lexicon"] = {"terms": lexicon.terms, "openers": lexicon.openers}
     check = TreeModel.from_dict(model).decision(x[:2000])
     if not np.allclose(check, clf.decision_function(x[:2000]), atol=1e-4):
         raise AssertionError("exported trees disagree with scikit-learn")
@@ -142,12 +205,10 @@ def export(clf) -> dict:
 
 
 def fold_models(
-    prepared: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]],
+    prepared: dict[str, list[Sample]],
 ) -> dict[str, dict]:
     """For each fold, a model trained on the other three (for honest CV scores)."""
-    return {
-        held: fit(s for fold in FOLDS if fold != held for s in prepared[fold]) for held in FOLDS
-    }
+    return {held: fit({f: prepared[f] for f in FOLDS if f != held}) for held in FOLDS}
 
 
 def prepare_folds(data: str | Path, processes: int = 2) -> dict[str, list]:
@@ -161,12 +222,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args(argv)
     prepared = prepare_folds(args.data, args.processes)
-    model = fit(s for fold in FOLDS for s in prepared[fold])
+    model = fit(prepared)
     model["provenance"] = {
         "trained_on": "IndoSum fold1-fold4 development sets (2,809 articles, de-duplicated)",
         "command": "python -m benchmarks.train_ranker --data <indosum>",
         "target": f"best {SUMMARY_SIZE}-sentence extract (ROUGE-1+2 F1) among the first {ORACLE_WINDOW}",
         "params": PARAMS,
+        "lexicon": (
+            f"log-odds of a sentence being in the best extract given a stem or its first "
+            f"words; prior {LEXICON_PRIOR}, min count {LEXICON_MIN_COUNT}, "
+            f"top {LEXICON_SIZE} stems"
+        ),
         "licence": "CC BY-SA 4.0",
         "citation": CITATION,
     }

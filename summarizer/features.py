@@ -14,12 +14,25 @@ so that weights learned on IndoSum carry over to other Indonesian news.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .document import Document
 
-__all__ = ["FEATURE_NAMES", "MAX_PAIRWISE", "MODEL_FEATURE_NAMES", "features", "model_features"]
+__all__ = [
+    "CORE_FEATURE_NAMES",
+    "FEATURE_NAMES",
+    "MAX_PAIRWISE",
+    "MODEL_FEATURE_NAMES",
+    "Lexicon",
+    "core_features",
+    "features",
+    "lexicon_features",
+    "lexicon_matrix",
+    "model_features",
+    "opener_keys",
+]
 
 MAX_PAIRWISE = 64
 
@@ -145,10 +158,15 @@ def _term_matrix(doc: Document) -> tuple[np.ndarray, dict[str, int]]:
 
 def features(doc: Document) -> np.ndarray:
     """The ``len(doc) × len(FEATURE_NAMES)`` feature matrix of a document."""
+    return _features(doc)[0]
+
+
+def _features(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`features` and the unit term matrix it was computed from."""
     n = len(doc)
     out = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
-        return out
+        return out, np.zeros((0, 1))
     sentences = doc.sentences
     idx = np.arange(n, dtype=float)
     paragraph = np.array([s.paragraph for s in sentences], dtype=float)
@@ -254,7 +272,7 @@ def features(doc: Document) -> np.ndarray:
     )
     for j, col in enumerate(cols):
         out[:, j] = col
-    return out
+    return out, unit
 
 
 # Features whose values in the neighbouring sentences and relative to the
@@ -276,21 +294,142 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 OPENING = 6
 _CONTEXT = [FEATURE_NAMES.index(name) for name in CONTEXT_FEATURES]
 
-MODEL_FEATURE_NAMES: tuple[str, ...] = (
+# How a sentence relates to the two opening sentences (the block a 3-sentence
+# summary almost always keeps) and to its paragraph: the third pick is a choice
+# between continuing the lead and jumping to a new paragraph with new content.
+LEAD_BLOCK_FEATURES: tuple[str, ...] = (
+    "second_cosine",
+    "max_lead_block_cosine",
+    "lead_block_novelty",
+    "lead_block_new_terms",
+    "paragraph_size",
+    "opens_paragraph_2",
+    "opens_paragraph_3",
+)
+# Learned lexical evidence (a :class:`Lexicon`, trained with the model): the
+# log-odds that sentences with these stems / these opening words are kept.
+LEXICON_STATS: tuple[str, ...] = ("lexicon_mean", "lexicon_max", "lexicon_min", "lexicon_sum")
+LEXICON_FEATURES: tuple[str, ...] = (
+    *LEXICON_STATS,
+    "opener_2",
+    "opener_1",
+    *(f"relative_{name}" for name in LEXICON_STATS),
+    *(f"previous_{name}" for name in LEXICON_STATS),
+    *(f"next_{name}" for name in LEXICON_STATS),
+)
+
+CORE_FEATURE_NAMES: tuple[str, ...] = (
     *FEATURE_NAMES,
     *(f"previous_{name}" for name in CONTEXT_FEATURES),
     *(f"next_{name}" for name in CONTEXT_FEATURES),
     *(f"relative_{name}" for name in CONTEXT_FEATURES),
+    *LEAD_BLOCK_FEATURES,
 )
+MODEL_FEATURE_NAMES: tuple[str, ...] = (*CORE_FEATURE_NAMES, *LEXICON_FEATURES)
 
 
-def model_features(doc: Document) -> np.ndarray:
-    """:func:`features` plus the previous and next sentence's context features and
-    each context feature minus its mean over the first :data:`OPENING` sentences."""
-    base = features(doc)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Per-stem and per-opener log-odds of a sentence being kept (0 when unknown)."""
+
+    terms: dict[str, float] = field(default_factory=dict)
+    openers: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, dict[str, float]]) -> Lexicon:
+        return cls(dict(data.get("terms", {})), dict(data.get("openers", {})))
+
+
+def opener_keys(words: list[str]) -> tuple[str, str]:
+    """Keys of a sentence's first two words and first word (lower case) in a lexicon."""
+    lower = [w.lower() for w in words[:2]]
+    return "2:" + " ".join(lower), "1:" + (lower[0] if lower else "")
+
+
+def _lead_block(doc: Document, base: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    n = len(doc)
+    sentences = doc.sentences
+    second = unit @ unit[1] if n > 1 else np.zeros(n)
+    if n > 1:
+        second[1] = 1.0
+    lead_cos = base[:, FEATURE_NAMES.index("lead_cosine")]
+    block = np.maximum(
+        np.where(np.arange(n) == 0, 0.0, lead_cos), np.where(np.arange(n) == 1, 0.0, second)
+    )
+    lead_terms = set(sentences[0].terms) | (set(sentences[1].terms) if n > 1 else set())
+    sizes = np.bincount([s.paragraph for s in sentences])
+    rows = []
+    for s in sentences:
+        own = set(s.terms)
+        new = len(own - lead_terms)
+        opens = s.position_in_paragraph == 0
+        rows.append(
+            (
+                new / len(own) if own else 0.0,
+                new,
+                sizes[s.paragraph],
+                opens and s.paragraph == 1,
+                opens and s.paragraph == 2,
+            )
+        )
+    return np.column_stack([second, block, np.array(rows, dtype=float)])
+
+
+def core_features(doc: Document) -> np.ndarray:
+    """:func:`features` plus the previous and next sentence's context features, each
+    context feature minus its mean over the first :data:`OPENING` sentences, and the
+    lead-block features (everything except the lexicon)."""
+    base, unit = _features(doc)
+    if not len(base):
+        return np.zeros((0, len(CORE_FEATURE_NAMES)))
     ctx = base[:, _CONTEXT]
     pad = np.zeros((1, len(_CONTEXT)))
     previous = np.vstack([pad, ctx[:-1]])
     following = np.vstack([ctx[1:], pad])
-    relative = ctx - ctx[:OPENING].mean(axis=0) if len(ctx) else ctx
-    return np.hstack([base, previous, following, relative])
+    relative = ctx - ctx[:OPENING].mean(axis=0)
+    return np.hstack([base, previous, following, relative, _lead_block(doc, base, unit)])
+
+
+def lexicon_features(doc: Document, lexicon: Lexicon) -> np.ndarray:
+    """The :data:`LEXICON_FEATURES` of every sentence (one dict lookup per term)."""
+    return lexicon_matrix(
+        [s.terms for s in doc.sentences], [opener_keys(s.words) for s in doc.sentences], lexicon
+    )
+
+
+def lexicon_matrix(
+    terms: list[list[str]], openers: list[tuple[str, str]], lexicon: Lexicon
+) -> np.ndarray:
+    """:func:`lexicon_features` from each sentence's stems and :func:`opener_keys`
+    (the form training keeps, so fold lexicons can be swapped without re-parsing)."""
+    n = len(terms)
+    if not n:
+        return np.zeros((0, len(LEXICON_FEATURES)))
+    weights_of, opener_of = lexicon.terms, lexicon.openers
+    rows = []
+    for stems, (two, one) in zip(terms, openers, strict=True):
+        weights = [weights_of.get(t, 0.0) for t in set(stems)] or [0.0]
+        total = sum(weights)
+        first_word = opener_of.get(one, 0.0)
+        rows.append(
+            (
+                total / len(weights),
+                max(weights),
+                min(weights),
+                total,
+                opener_of.get(two, first_word),
+                first_word,
+            )
+        )
+    own = np.array(rows)
+    stats = own[:, : len(LEXICON_STATS)]
+    pad = np.zeros((1, stats.shape[1]))
+    relative = stats - stats[:OPENING].mean(axis=0)
+    previous = np.vstack([pad, stats[:-1]])
+    following = np.vstack([stats[1:], pad])
+    return np.hstack([own, relative, previous, following])
+
+
+def model_features(doc: Document, lexicon: Lexicon | None = None) -> np.ndarray:
+    """All :data:`MODEL_FEATURE_NAMES` of a document (an empty lexicon gives zeros)."""
+    return np.hstack([core_features(doc), lexicon_features(doc, lexicon or Lexicon())])

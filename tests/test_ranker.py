@@ -15,8 +15,11 @@ from summarizer.features import (
     FEATURE_NAMES,
     MAX_PAIRWISE,
     MODEL_FEATURE_NAMES,
+    Lexicon,
     features,
+    lexicon_features,
     model_features,
+    opener_keys,
 )
 
 TEXT = (
@@ -104,6 +107,41 @@ def test_packaged_model_matches_the_features():
     model = load_model()
     assert model.feature_names == MODEL_FEATURE_NAMES
     assert model.depth >= 1
+    # the lexicon learned with the trees ships inside the model, capped in size
+    assert 1000 < len(model.lexicon.terms) <= 20_000
+    assert model.lexicon.openers
+
+
+def test_lexicon_features_look_up_stems_and_openers():
+    doc = build_document(TEXT)
+    stems = doc.sentences[0].terms
+    lexicon = Lexicon(
+        {stems[0]: 2.0, stems[1]: -1.0}, {"2:sementara itu": -3.0, "1:sementara": -1.0}
+    )
+    x = lexicon_features(doc, lexicon)
+    column = {name: j for j, name in enumerate(MODEL_FEATURE_NAMES[-x.shape[1] :])}
+    assert x[0, column["lexicon_max"]] == 2.0
+    assert x[0, column["lexicon_min"]] == -1.0
+    assert x[0, column["lexicon_sum"]] == 1.0
+    assert x[1, column["previous_lexicon_sum"]] == 1.0
+    opener = [i for i, s in enumerate(doc.sentences) if s.text.startswith("Sementara itu")]
+    assert x[opener[0], column["opener_2"]] == -3.0
+    assert x[opener[0], column["opener_1"]] == -1.0
+    # unknown stems and openers count as neutral evidence
+    assert not lexicon_features(doc, Lexicon()).any()
+    assert opener_keys(["Sementara", "itu", "warga"]) == ("2:sementara itu", "1:sementara")
+
+
+def test_lead_block_features_mark_new_content_and_paragraph_openers():
+    doc = build_document(TEXT)
+    x = model_features(doc)
+    novelty = x[:, MODEL_FEATURE_NAMES.index("lead_block_novelty")]
+    opens_2 = x[:, MODEL_FEATURE_NAMES.index("opens_paragraph_2")]
+    assert novelty[0] == novelty[1] == 0.0  # the lead block itself adds nothing new
+    assert novelty[-1] == 1.0  # the queue at the petrol station is new content
+    assert opens_2.tolist() == [
+        s.paragraph == 1 and s.position_in_paragraph == 0 for s in doc.sentences
+    ]
 
 
 def test_summary_sentences_carry_ranker_scores_in_document_order(articles):

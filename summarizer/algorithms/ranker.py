@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..document import Document
-from ..features import FEATURE_NAMES, MODEL_FEATURE_NAMES, model_features
+from ..features import FEATURE_NAMES, MODEL_FEATURE_NAMES, Lexicon, model_features
 from .base import Algorithm
 
 MODEL_FILE = "ranker.json"
@@ -41,6 +41,7 @@ class TreeModel:
     depth: int
     baseline: float
     feature_names: tuple[str, ...]
+    lexicon: Lexicon = Lexicon()  # trained with the trees (see features.Lexicon)
 
     @classmethod
     def from_dict(cls, model: dict[str, Any]) -> TreeModel:
@@ -64,6 +65,7 @@ class TreeModel:
             int(model["depth"]),
             float(model["baseline"]),
             tuple(model["features"]),
+            Lexicon.from_dict(model.get("lexicon", {})),
         )
 
     def decision(self, x: np.ndarray) -> np.ndarray:
@@ -108,7 +110,7 @@ class Ranker(Algorithm):
         """Probability-like score in (0, 1) that a sentence belongs in a 3-sentence summary."""
         if len(doc) == 0:
             return np.zeros(0)
-        raw = self.model.decision(model_features(doc))
+        raw = self.model.decision(model_features(doc, self.model.lexicon))
         return 1.0 / (1.0 + np.exp(-raw))
 
 
