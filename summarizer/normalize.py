@@ -24,6 +24,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_SEP = re.compile(r"\r\n?|[\u2028\x85]")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING = re.compile(r"[ \t]+\n|\n[ \t]+")
+# A line break with a space before or after it, or three in a row. It starts with
+# "\n" so the engine jumps from one line break to the next.
+_LINE_EDGE = re.compile(r"\n(?:(?<= \n)|(?= |\n\n))")
 # Every character the rewrites above replace or drop, except the plain space and
 # the line break. Three articles in four hold none: one scan for them is much
 # cheaper than running each rewrite over every character.
@@ -50,12 +53,11 @@ def normalize(text: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
-    # Tabs are spaces by now. The two rewrites below change nothing unless a space
-    # touches a line break, or (blank lines) a line break is followed by a space or
-    # three line breaks are in a row; otherwise every match is already "\n\n".
-    if " \n" in text or "\n " in text:
+    # Tabs are spaces by now, so the two rewrites below can only change a space
+    # touching a line break or three line breaks in a row; otherwise every match
+    # is already "\n\n".
+    if _LINE_EDGE.search(text):
         text = _TRAILING.sub("\n", text)
-    if "\n " in text or "\n\n\n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 
