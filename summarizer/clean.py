@@ -103,7 +103,7 @@ _LINE_KINDS = re.compile(
     rf"|(?P<site_chrome>(?i:{_CHROME.pattern}))"
 )
 # ``clean`` tests for a substring without which an inline pattern cannot match
-# ("Baca", "[Gambas:", a closing bracket) before it scans a paragraph with it.
+# ("[Gambas:", ":" and "Baca", a closing bracket) before it scans a paragraph with it.
 _TAG_ENDS = (")", "]")
 
 
@@ -187,7 +187,7 @@ def clean(text: str) -> Cleaned:
         if "[Gambas:" in para:
             para, n = _strip_gambas(para)
             removed["site_chrome"] += n
-        if "Baca" in para or "BACA" in para or "Lihat" in para or "Simak" in para:
+        if ":" in para and ("Baca" in para or "BACA" in para or "Lihat" in para or "Simak" in para):
             para, n = _READ_ALSO_INLINE.subn("", para)
             removed["read_also"] += n
         if para.rstrip().endswith(_TAG_ENDS):
