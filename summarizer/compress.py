@@ -488,12 +488,28 @@ _KEEP_FULL_WORDS = (
 _KEEP_FULL = frozenset(_KEEP_FULL_WORDS.split())
 
 
+_BARE: dict[str, str | None] = {}  # word as written → its bare verb form (or None)
+_BARE_LIMIT = 100_000
+
+
 def bare_verb(word: str) -> str | None:
     """Headline form of a ``meN-`` verb (``mengguncang`` → ``guncang``), or ``None``.
 
     Newsrooms drop the active prefix in titles (``Jokowi Resmikan Tol``). The
-    stem says which initial consonant the nasal swallowed.
+    stem says which initial consonant the nasal swallowed. Cached per spelling:
+    headlines ask about the same words many times.
     """
+    try:
+        return _BARE[word]
+    except KeyError:
+        pass
+    bare = _bare_verb(word)
+    if len(_BARE) < _BARE_LIMIT:
+        _BARE[word] = bare
+    return bare
+
+
+def _bare_verb(word: str) -> str | None:
     low = word.lower()
     if len(low) < 6 or not low.startswith("me") or not low.isalpha():
         return None

@@ -30,6 +30,8 @@ from .document import Document
 from .result import Headline
 from .words import STOP_WORDS, stem
 
+_probability = compress.probability
+
 MAX_WORDS = 12
 DEFAULT_MAX_CHARS = 90
 HEADLINE_CASES = ("title", "sentence")
@@ -221,7 +223,7 @@ def _compressed(
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
         keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep])
-        probs = [compress.probability(logits[i]) for i in keep]
+        probs = [_probability(logits[i]) for i in keep]
         words = _finish(
             [tokens.words[i] for i in keep],
             probs,
@@ -301,16 +303,20 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
     keep_score, drop_score = float("-inf"), 0.0
     back: list[bool] = []  # for each word kept: did the previous word stay too
     from_keep: list[bool] = []  # for each word dropped: was the previous one kept
-    for z in logits:
+    stayed, came_from_keep = back.append, from_keep.append
+    for z in [z + bias for z in logits]:
         new = drop_score - gap
-        stay = keep_score >= new
-        back.append(stay)
-        kept_before = keep_score >= drop_score
-        from_keep.append(kept_before)
-        keep_score, drop_score = (
-            z + bias + (keep_score if stay else new),
-            keep_score if kept_before else drop_score,
-        )
+        if keep_score >= new:
+            stayed(True)
+            new = keep_score
+        else:
+            stayed(False)
+        if keep_score >= drop_score:
+            came_from_keep(True)
+            drop_score = keep_score
+        else:
+            came_from_keep(False)
+        keep_score = z + new
     kept = keep_score >= drop_score
     out = []
     for i in range(len(logits) - 1, -1, -1):
@@ -340,17 +346,17 @@ def _finish(
     ps: list[float] = []
     seen: set[str] = set()
     keep_full = compress.scorer().keep_full
+    last = None  # the last kept word in lower case (bare verb forms are lower case)
     for n, (word, p) in enumerate(zip(words, probs, strict=True)):
         low = word.lower()
-        if (out and out[-1].lower() == low) or (
-            not verbatim and low in seen and not low[:1].isdigit()
-        ):
+        if low == last or (not verbatim and low in seen and not low[:1].isdigit()):
             continue
         seen.add(low)
         fixed = verbatim or low in keep_full or (as_written is not None and as_written[n])
         bare = None if fixed else compress.bare_verb(word)
         out.append(bare if bare else word)
         ps.append(p)
+        last = bare if bare else low
     while out and out[0].lower() in _NO_START:
         out.pop(0)
         ps.pop(0)
@@ -437,7 +443,7 @@ def _entity(
 ) -> tuple[str, float, int] | None:
     """The most mentioned name and what it did, from the first new sentence where it acts."""
     sentences = scored.doc.sentences[:ENTITY_WINDOW]
-    runs = Counter(m.group().strip() for s in sentences for m in _NAME_RUN.finditer(s.text))
+    runs = Counter([run.strip() for s in sentences for run in _NAME_RUN.findall(s.text)])
     names = (_short_speaker(run) for run, _ in runs.most_common(3))
     entity = next((name for name in names if name), "")
     if not entity:
@@ -462,24 +468,40 @@ def _entity(
 def apply_case(text: str, case: str) -> str:
     """Title or sentence case, keeping acronyms (``KPK``, ``AS``) and names (``McGregor``)."""
     words = text.split()
-    shouting = _shouting(words)
+    if _shouting(words):
+        words = [w if _acronym_in_caps(w) else w.lower() for w in words]
+    title = case == "title"
     out: list[str] = []
-    for i, word in enumerate(words):
-        first = i == 0 or out[-1].endswith(":")
-        if shouting and not _acronym_in_caps(word):
-            word = word.lower()
-        if word[:1].islower() and not word.islower():
-            out.append(word)  # iPhone, eKTP
-        elif case == "title":
-            if not first and word.lower() in _MINOR:
-                out.append(word.lower())
-            elif "-" in word:
-                out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
-            else:
-                out.append(word[:1].upper() + word[1:])
+    first = True
+    for word in words:
+        if title:
+            cache = _TITLE_FIRST if first else _TITLE_INNER
+            cased = cache.get(word)
+            if cased is None:
+                cased = _title_word(word, first)
+                if len(cache) < 100_000:
+                    cache[word] = cased
+        elif word[:1].islower() and not word.islower():
+            cased = word  # iPhone, eKTP
         else:
-            out.append(word[:1].upper() + word[1:] if first else word)
+            cased = word[:1].upper() + word[1:] if first else word
+        out.append(cased)
+        first = cased.endswith(":")
     return " ".join(out)
+
+
+_TITLE_FIRST: dict[str, str] = {}  # word → its title-case form, first in the headline
+_TITLE_INNER: dict[str, str] = {}  # and anywhere else
+
+
+def _title_word(word: str, first: bool) -> str:
+    if word[:1].islower() and not word.islower():
+        return word  # iPhone, eKTP
+    if not first and word.lower() in _MINOR:
+        return word.lower()
+    if "-" in word:
+        return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return word[:1].upper() + word[1:]
 
 
 def _shouting(words: list[str]) -> bool:
