@@ -47,8 +47,12 @@ def normalize(text: str) -> str:
             text = _LINE_SEP.sub("\n", text)  # first: "\r\n" is one line break
         if "\u2029" in found:
             text = text.replace("\u2029", "\n\n")
-        for char in sorted(found - _LINE_SEPS - {"\u2029"}):
-            text = text.replace(char, "" if char in _ZERO_WIDTH else " ")
+        chars = sorted(found - _LINE_SEPS - {"\u2029"})
+        if len(chars) > 8:  # one pass whatever the mix (2,048 surrogates, say)
+            text = text.translate({ord(c): "" if c in _ZERO_WIDTH else " " for c in chars})
+        else:
+            for char in chars:
+                text = text.replace(char, "" if char in _ZERO_WIDTH else " ")
     # A run of spaces (tabs, no-break, em, ... are plain spaces by now) becomes one.
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
