@@ -163,3 +163,24 @@ def test_real_articles_keep_their_story(articles) -> None:
         # every sentence of the gold extract survives cleaning (minus a leading dateline)
         for sentence in article.gold_sentences:
             assert strip_dateline(sentence)[0].rstrip(". ")[:60] in kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" + "a" * 100,  # once backtracked exponentially in the credit-tag pattern
+        "[Gambas:" * 20_000,  # once quadratic
+        "Harga naik. " + "(rsa" * 50_000,
+    ],
+)
+def test_adversarial_boilerplate_is_cleaned_in_bounded_time(text: str) -> None:
+    # Run in a child process so a regression shows up as a bounded failure, not a hung suite.
+    import subprocess
+    import sys
+
+    code = "import sys; from summarizer.clean import clean; print(len(clean(sys.stdin.read()).paragraphs))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) >= 1
