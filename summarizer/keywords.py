@@ -21,9 +21,11 @@ from __future__ import annotations
 import heapq
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress
 
 from .document import Document
 from .result import Keyword
@@ -120,13 +122,12 @@ def extract(
     values, default = table.values, table.default
     # One flat token list for the whole document; an empty word ends every sentence.
     words: list[str] = []
-    owner: list[int] = []  # sentence index of every token
-    starts: set[int] = set()
+    offsets: list[int] = []  # where each sentence starts in ``words``
     for sentence in doc.sentences:
-        starts.add(len(words))
+        offsets.append(len(words))
         words += sentence.words
         words.append("")
-        owner += [sentence.index] * (len(sentence.words) + 1)
+    starts = set(offsets)
     keys = _keys(words, stop_words)
     for i in starts:  # "Menghilangkan" opening a sentence is still a verb
         if keys[i] and words[i].lower() in _VERBS:
@@ -157,7 +158,7 @@ def extract(
         for t in pool
     )
     seeds = {t for _, _, t in ranked[:wanted]}
-    at = [i for i, key in enumerate(keys) if key in seeds]
+    at = list(compress(range(n), map(seeds.__contains__, keys)))
     occurrences: dict[tuple[str, ...], list[int]] = {}
     for i in at:
         occurrences.setdefault((keys[i],), []).append(i)
@@ -184,7 +185,7 @@ def extract(
     scored = [
         (
             -(len(positions) ** FREQ_POWER)
-            * sum([get(s, default) for s in key])
+            * (get(key[0], default) if len(key) == 1 else sum([get(s, default) for s in key]))
             * (1 + LEAD_BONUS - lead * positions[0]),
             positions[0],
             key,
@@ -203,7 +204,7 @@ def extract(
         for phrase in _expansions(key, occurrences, parents):
             if any(_overlaps(phrase, other) for other in taken):
                 continue
-            surface = _surface(phrase, occurrences[phrase], words, owner, starts, doc)
+            surface = _surface(phrase, occurrences[phrase], words, offsets, starts, doc)
             if surface is not None:
                 break
         if surface is None:
@@ -283,7 +284,7 @@ def _surface(
     key: tuple[str, ...],
     positions: list[int],
     words: list[str],
-    owner: list[int],
+    offsets: list[int],
     starts: set[int],
     doc: Document,
 ) -> str | None:
@@ -301,14 +302,14 @@ def _surface(
             (i, form)
             for i, form in zip(positions, forms, strict=True)
             if _evenly_cased(words[i : i + size], i in starts)
-            and form in doc.sentences[owner[i]].text
+            and form in doc.sentences[bisect_right(offsets, i) - 1].text
         ]
         if not kept:
             return None
     else:
         kept = list(zip(positions, forms, strict=True))
     # The most used mid-sentence spelling ("pahlawan" over "pahlawannya"), else the first.
-    mid = Counter(form for i, form in kept if i not in starts)
+    mid = Counter([form for i, form in kept if i not in starts])
     if mid:
         return max(mid, key=mid.__getitem__)  # ties: first seen (Counter keeps order)
     return kept[0][1]
