@@ -174,13 +174,16 @@ def extract(
     parents: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for key in occurrences:
         if len(key) > 1:
-            for sub in {key[:-1], key[1:]} & occurrences.keys():
-                parents.setdefault(sub, []).append(key)
-    nested = {
-        sub
-        for sub, longer in parents.items()
-        if any(len(occurrences[sub]) <= len(occurrences[p]) for p in longer)
-    }
+            head, tail = key[:-1], key[1:]
+            if head in occurrences:
+                parents.setdefault(head, []).append(key)
+            if tail != head and tail in occurrences:
+                parents.setdefault(tail, []).append(key)
+    nested = set()
+    for sub, longer in parents.items():
+        uses = len(occurrences[sub])
+        if any(len(occurrences[p]) >= uses for p in longer):
+            nested.add(sub)
     get = values.get
     scored = [
         (
@@ -233,6 +236,8 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One phrase inside the other, or the end of one is the start of the other."""
     if len(a) > len(b):
         a, b = b, a
+    if len(a) == 1:
+        return a[0] in b
     if set(a) <= set(b):
         return True
     return any(a[i:] == b[: len(a) - i] or b[i:] == a[: len(b) - i] for i in range(1, len(a)))
@@ -294,7 +299,10 @@ def _surface(
     crosses punctuation ("Jakarta, Bandung").
     """
     size = len(key)
-    forms = [" ".join(words[i : i + size]) for i in positions]
+    if size == 1:
+        forms = [words[i] for i in positions]
+    else:
+        forms = [" ".join(words[i : i + size]) for i in positions]
     if size > 1:
         # As written (no punctuation inside) and cased alike: "Bank Indonesia" and
         # "transportasi online", not "menikahi Madeleine Swann".
