@@ -93,7 +93,8 @@ def select(
     order = sorted(range(n), key=lambda i: (-float(scores[i]), i))
     allowed = [i for i in order if not _excluded(doc.sentences[i], exclude)]
     if len(allowed) < min(limit, n) and budget.max_words is None and budget.max_chars is None:
-        allowed += [i for i in order if i not in set(allowed)]
+        taken = set(allowed)
+        allowed += [i for i in order if i not in taken]
     elif not allowed:
         allowed = order
     chosen = _pick(doc, scores, allowed, limit, budget, redundancy)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 from flask import Blueprint, Response, current_app
 
 from summarizer import ALGORITHMS, summarize
+from summarizer.algorithms.sumy_algorithms import needs_sumy
 from summarizer.words import STOP_WORDS, stem
 
 from ..errors import problem
@@ -25,12 +27,20 @@ _library_ready = False  # once every check passed in this process, they are not 
 
 
 def library_checks() -> dict[str, str]:
-    """Language data and algorithms usable: stop words, the stemmer, a summary per algorithm."""
+    """Language data and algorithms usable: stop words, the stemmer, a summary per algorithm.
+
+    Algorithms that run on sumy's own code are only checked to be importable: running
+    them would import sumy and NLTK in every process (~80 MB each), which only the
+    requests that ask for those algorithms should pay for.
+    """
     checks = {
         "stop_words": "ok" if len(STOP_WORDS) > 100 else "missing",
         "stemmer": "ok" if stem("pembangunan") == "bangun" else "wrong result",
+        "sumy": "ok" if importlib.util.find_spec("sumy") is not None else "not installed",
     }
-    for name in ALGORITHMS:
+    for name, algorithm in ALGORITHMS.items():
+        if needs_sumy(algorithm):
+            continue
         try:
             summary = summarize(SAMPLE, algorithm=name, sentences=1, headlines=1)
             checks[f"algorithm:{name}"] = "ok" if summary.sentences else "empty summary"
