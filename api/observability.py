@@ -115,27 +115,9 @@ def request_id_from(value: str | None) -> str:
 
 
 def record_documents(n_docs: int, n_sentences: int) -> None:
-    """Count summarised documents; the v1 routes may call this (else responses are read)."""
+    """Count summarised documents and their sentences (the v1 routes call this)."""
     DOCUMENTS.inc(n_docs)
     SENTENCES.inc(n_sentences)
-    g.documents_recorded = True
-
-
-def _count_documents_in(response: Response) -> None:
-    """Documents and sentences from a successful v1 response's ``stats`` (single or batch)."""
-    try:
-        body = orjson.loads(response.get_data())
-    except orjson.JSONDecodeError:
-        return
-    if isinstance(body, dict) and isinstance(body.get("stats"), dict):
-        items: list[Any] = [body]
-    else:
-        found = body.get("results") if isinstance(body, dict) else body
-        items = found if isinstance(found, list) else []
-    stats = [i["stats"] for i in items if isinstance(i, dict) and isinstance(i.get("stats"), dict)]
-    if stats:
-        DOCUMENTS.inc(len(stats))
-        SENTENCES.inc(sum(int(s.get("sentences") or 0) for s in stats))
 
 
 def _problem_type(response: Response) -> str:
@@ -165,14 +147,6 @@ def _after(response: Response) -> Response:
     if response.status_code >= 400:
         kind = _problem_type(response) if response.mimetype == PROBLEM_JSON else "other"
         ERRORS.labels(kind, status).inc()
-    elif (
-        response.status_code == 200
-        and request.method == "POST"
-        and request.blueprint == "v1"
-        and response.mimetype == "application/json"
-        and not g.get("documents_recorded")
-    ):
-        _count_documents_in(response)
     # Never the body, the query string or headers: no article text, no keys.
     access_log.info(
         "request",

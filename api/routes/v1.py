@@ -13,6 +13,7 @@ from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
 from summarizer.html import CharsetError, decode_html, decode_text, html_to_text
 
 from ..errors import ApiError, option_error, problem_body, validation_errors
+from ..observability import record_documents
 from ..openapi import Media, operation
 from ..schemas import (
     EXAMPLE_HTML,
@@ -139,6 +140,7 @@ def run(req: SummarizeRequest) -> dict[str, Any]:
         options["title"] = options["title"] or extracted.title
         html_removed = dict(extracted.removed)
     result = summarize(text, **options).to_dict()
+    record_documents(1, result["stats"]["sentences"])
     if markup is not None:
         result["stats"]["html"] = {"removed": html_removed}
     return result
