@@ -28,16 +28,20 @@ MODEL_FILE = "ranker.json"
 class TreeModel:
     """A boosted tree ensemble flattened into 1-D arrays (all trees' nodes end to end).
 
-    Leaves point to themselves, so walking ``depth`` steps from every root
-    lands each (sentence, tree) pair on its leaf without branching; one step
-    is a handful of 1-D gathers over ``sentences × trees`` elements.
+    Every node owns two *slots* (``2 * node`` and ``2 * node + 1``) so that one
+    walking step is ``slot = children[slot + go_left]`` with no multiply: the
+    per-slot arrays repeat each node's feature and threshold, and ``children``
+    holds the child's slot (right child first, left child second). Leaves point
+    to themselves, so walking ``depth`` steps from every root lands each
+    (sentence, tree) pair on its leaf without branching; one step is a handful
+    of 1-D ``take`` calls over ``sentences × trees`` elements.
     """
 
-    feature: np.ndarray  # per node: feature column tested
-    threshold: np.ndarray  # per node: go left when value <= threshold
-    children: np.ndarray  # per node: [right, left] as flat node ids
-    value: np.ndarray  # per node: leaf value (0 for inner nodes)
-    roots: np.ndarray  # flat id of each tree's root
+    feature: np.ndarray  # per slot: feature column tested
+    threshold: np.ndarray  # per slot: go left when value <= threshold
+    children: np.ndarray  # per slot: slot of the [right, left] child
+    value: np.ndarray  # per slot: leaf value (0 for inner nodes)
+    roots: np.ndarray  # slot of each tree's root
     depth: int
     baseline: float
     feature_names: tuple[str, ...]
@@ -53,15 +57,18 @@ class TreeModel:
         def flat(key: str, dtype: type) -> np.ndarray:
             return np.concatenate([np.asarray(t[key], dtype=dtype) for t in trees])
 
+        def slots(values: np.ndarray) -> np.ndarray:
+            return np.repeat(values, 2)
+
         children = np.stack(
             [flat("right", np.intp) + offset, flat("left", np.intp) + offset], axis=1
         ).ravel()
         return cls(
-            flat("feature", np.intp),
-            flat("threshold", float),
-            children,
-            flat("value", float),
-            roots,
+            slots(flat("feature", np.intp)),
+            slots(flat("threshold", float)),
+            2 * children,
+            slots(flat("value", float)),
+            2 * roots,
             int(model["depth"]),
             float(model["baseline"]),
             tuple(model["features"]),
@@ -73,13 +80,24 @@ class TreeModel:
         n, width = x.shape
         if n == 0:
             return np.zeros(0)
-        values = np.ascontiguousarray(x, dtype=float).ravel()
-        rows = (np.arange(n) * width)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots)))
-        for _ in range(self.depth):
-            go_left = values[rows + self.feature[node]] <= self.threshold[node]
-            node = self.children[2 * node + go_left]
-        return self.baseline + self.value[node].sum(axis=1)
+        values = np.ascontiguousarray(x, dtype=float)
+        feature, threshold, children, roots = (
+            self.feature,
+            self.threshold,
+            self.children,
+            self.roots,
+        )
+        # first step from the roots as one (sentences × trees) comparison
+        slot = (values[:, feature[roots]] <= threshold[roots]).ravel()
+        slot = children.take(np.tile(roots, n) + slot)
+        values = values.ravel()
+        rows = np.repeat(np.arange(0, n * width, width), len(roots))
+        for _ in range(self.depth - 1):
+            column = feature.take(slot)
+            column += rows
+            slot += values.take(column) <= threshold.take(slot)
+            slot = children.take(slot)
+        return self.baseline + self.value.take(slot).reshape(n, len(roots)).sum(axis=1)
 
 
 def load_model(name: str = MODEL_FILE) -> TreeModel:
