@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from math import fsum
+from math import fsum, sqrt
 
 import numpy as np
 
@@ -231,17 +231,20 @@ _C = len(CONTEXT_FEATURES)
 _LEAD = _B + 3 * _C
 _LEX = len(CORE_FEATURE_NAMES)
 _S = len(LEXICON_STATS)
-_ZERO = repeat(0.0)
+_ZERO = repeat(0.0)  # dict.get's default, for map()
+_LOG1P_SIZE = 4096
+_LOG1P = np.log1p(np.arange(_LOG1P_SIZE, dtype=float)).tolist()  # numpy's values
 
 
 def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     """The ``len(doc) × len(MODEL_FEATURE_NAMES)`` matrix (lexicon block zero without one).
 
-    One Python pass over the sentences collects the per-sentence facts (term ids
-    into one vocabulary, quote/word cues, opener weights); every column is then
-    a vectorised operation over all sentences, written into one preallocated
-    matrix. The arithmetic of the similarity columns is that of the original
-    per-feature code, so the packaged model sees the values it was trained on.
+    One Python pass over the sentences collects every per-sentence value (term
+    ids in one vocabulary, quote and word cues, lead-block and title overlaps,
+    lexicon weights); the similarity columns are then array operations over all
+    sentences at once, written into one preallocated matrix. The arithmetic is
+    that of the original per-feature code, so the model sees the values it was
+    trained on (lexicon sums are exact, so they no longer depend on set order).
     """
     n = len(doc)
     out = np.zeros((n, len(MODEL_FEATURE_NAMES)))
@@ -252,19 +255,31 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     setdefault = vocab.setdefault
     ids: list[int] = []
     counts_per: list[int] = []
+    paragraphs: list[int] = []
     facts: list[tuple] = []
+    lead = set(sentences[0].terms)
+    if n > 1:
+        lead.update(sentences[1].terms)
+    title = set(doc.title_terms)
+    get_term = lexicon.terms.get if lexicon is not None and lexicon.terms else None
     openers = lexicon.openers if lexicon is not None else {}
     get_opener = openers.get
     attribution_free = _ATTRIBUTION.isdisjoint
     find_quotes = _QUOTE_CHARS.findall
-    get_term = lexicon.terms.get if lexicon is not None and lexicon.terms else None
-    totals: list[float] = []
+    log1p = _LOG1P
     for s in sentences:
         stems = s.terms
         ids += [setdefault(t, len(vocab)) for t in stems]
         counts_per.append(len(stems))
+        own = set(stems)
+        n_own = len(own)
+        new = n_own - len(own & lead)
         if get_term is not None:
-            totals.append(fsum(map(get_term, set(stems), _ZERO)))
+            weights = list(map(get_term, own, _ZERO)) or [0.0]
+            total = fsum(weights)  # exact, as in lexicon_matrix
+            lex = (total / len(weights), max(weights), min(weights), total)
+        else:
+            lex = (0.0, 0.0, 0.0, 0.0)
         text = s.text
         quotes = find_quotes(text)
         if quotes:
@@ -280,26 +295,33 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         if words:
             heads = "".join([w[0] for w in words])
             low0 = words[0].lower()
-            low1 = words[1].lower() if n_words > 1 else ""
             digit = sum(map(str.isdigit, heads)) / n_words
             capital = sum(map(str.isupper, heads[1:])) / n_words
             attribution = not attribution_free(map(str.lower, words))
             continuation = low0 in _CONTINUATION
-            one = get_opener("1:" + low0, 0.0) if openers else 0.0
-            two = (
-                get_opener("2:" + (f"{low0} {low1}" if n_words > 1 else low0), one)
-                if openers
-                else one
-            )
+            if openers:
+                one = get_opener("1:" + low0, 0.0)
+                pair = f"2:{low0} {words[1].lower()}" if n_words > 1 else "2:" + low0
+                two = get_opener(pair, one)
+            else:
+                one = two = 0.0
         else:
             digit = capital = 0.0
             attribution = continuation = False
-            one = get_opener("1:", 0.0) if openers else 0.0
-            two = get_opener("2:", one) if openers else one
+            one = get_opener("1:", 0.0)
+            two = get_opener("2:", one)
+        paragraph = s.paragraph
+        position = s.position_in_paragraph
+        paragraphs.append(paragraph)
         facts.append(
             (
-                s.paragraph,
-                s.position_in_paragraph,
+                log1p[paragraph] if paragraph < _LOG1P_SIZE else np.log1p(paragraph),
+                paragraph == 0,
+                position == 0,
+                1.0 / (position + 1.0),
+                log1p[n_words] if n_words < _LOG1P_SIZE else np.log1p(n_words),
+                n_words < 8,
+                n_words > 40,
                 n_words,
                 share,
                 starts,
@@ -309,42 +331,43 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
                 capital,
                 attribution,
                 continuation,
+                new / n_own if n_own else 0.0,
+                new,
+                position == 0 and paragraph == 1,
+                position == 0 and paragraph == 2,
+                len(own & title),
+                *lex,
                 two,
                 one,
             )
         )
     info = np.array(facts, dtype=float)
-    paragraph = info[:, 0]
-    in_para = info[:, 1]
-    n_words_col = info[:, 2]
+    out[:, 0:7] = _position_columns(n)
+    out[:, 7:15] = info[:, 0:8]
+    out[:, 14] /= info[:, 7].mean() or 1.0
+    out[:, 25:33] = info[:, 8:16]
+    out[:, 33] = np.log(n)
+    out[:, 34] = np.log(doc.paragraph_count or 1)
+    paragraph_of = np.array(paragraphs)
+    sizes = np.bincount(paragraph_of)[paragraph_of]
+    out[:, 35] = sizes == 1
 
-    # term matrix: log-scaled counts, rows L2-normalised
+    # term matrix: log-scaled counts, rows L2-normalised (np.linalg.norm's arithmetic)
     width = max(len(vocab), 1)
     flat = np.repeat(np.arange(0, n * width, width), counts_per)
     flat += np.array(ids, dtype=np.intp)
-    counts = np.bincount(flat, minlength=n * width).reshape(n, width)
-    present = counts > 0
-    weights = np.log1p(counts.astype(float))
-    norms = np.linalg.norm(weights, axis=1, keepdims=True)
+    weights = np.log1p(np.bincount(flat, minlength=n * width).reshape(n, width).astype(float))
+    norms = np.sqrt(np.add.reduce(weights * weights, axis=1, keepdims=True))
     unit = weights / np.where(norms == 0, 1.0, norms)
 
     # centrality: cosine to the document centroid, mean similarity to the lead block
     centroid = unit.sum(axis=0)
-    c_norm = np.linalg.norm(centroid)
+    c_norm = sqrt(centroid.dot(centroid))
     centroid_cos = unit @ (centroid / c_norm) if c_norm else np.zeros(n)
     sim = unit @ unit[:MAX_PAIRWISE].T  # n × min(n, MAX_PAIRWISE): bounded
     m = sim.shape[1]
     diagonal = np.arange(m)
     sim[diagonal, diagonal] = 0.0
-    out[:, 0:7] = _position_columns(n)
-    out[:, 7] = np.log1p(paragraph)
-    out[:, 8] = paragraph == 0
-    out[:, 9] = in_para == 0
-    out[:, 10] = 1.0 / (in_para + 1.0)
-    out[:, 11] = np.log1p(n_words_col)
-    out[:, 12] = n_words_col < 8
-    out[:, 13] = n_words_col > 40
-    out[:, 14] = n_words_col / (n_words_col.mean() or 1.0)
     out[:, 15] = centroid_cos
     out[:, 16] = sim.sum(axis=1) / max(m - 1, 1)
     out[:, 17] = _rank(centroid_cos)
@@ -355,22 +378,17 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     if n > 1:
         out[:-1, 20] = np.einsum("ij,ij->i", unit[:-1], unit[1:])
 
-    if doc.title_terms:
+    if title:
         out[:, 23] = 1.0
+        out[:, 22] = info[:, 20] / len(title)
         known = [vocab[t] for t in doc.title_terms if t in vocab]
         if known:
             t_vec = np.log1p(np.bincount(known, minlength=width).astype(float))
-            title_cos = unit @ (t_vec / np.linalg.norm(t_vec))
+            title_cos = unit @ (t_vec / sqrt(t_vec.dot(t_vec)))
             out[:, 21] = title_cos
-            out[:, 22] = (present & (t_vec > 0)).sum(axis=1) / len(set(doc.title_terms))
             out[:, 24] = _rank(title_cos)
         else:
             out[:, 24] = _rank(np.zeros(n))
-    out[:, 25:33] = info[:, 3:11]
-    out[:, 33] = np.log(n)
-    out[:, 34] = np.log(doc.paragraph_count or 1)
-    sizes = np.bincount(paragraph.astype(np.intp))[paragraph.astype(np.intp)]
-    out[:, 35] = sizes == 1
 
     # previous / next sentence's context features, and each minus its opening mean
     ctx = out[:, _CONTEXT]
@@ -386,50 +404,19 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         out[:, _LEAD + 1] = np.maximum(lead_cos, second)
         out[0, _LEAD + 1] = second[0]
         out[1, _LEAD + 1] = lead_cos[1]
-        lead_terms = present[0] | present[1]
-    else:
-        lead_terms = present[0]
-    own = present.sum(axis=1)
-    new = (present & ~lead_terms).sum(axis=1)
-    out[:, _LEAD + 2] = np.divide(new, own, out=np.zeros(n), where=own > 0)
-    out[:, _LEAD + 3] = new
+    out[:, _LEAD + 2 : _LEAD + 4] = info[:, 16:18]
     out[:, _LEAD + 4] = sizes
-    opens = in_para == 0
-    out[:, _LEAD + 5] = opens & (paragraph == 1)
-    out[:, _LEAD + 6] = opens & (paragraph == 2)
+    out[:, _LEAD + 5 : _LEAD + 7] = info[:, 18:20]
 
+    # lexicon: the sentence's own evidence, then relative / previous / next stats
     if lexicon is not None and (lexicon.terms or lexicon.openers):
-        _fill_lexicon(out, vocab, present, own, totals, info[:, 11:13], lexicon)
+        out[:, _LEX : _LEX + _S + 2] = info[:, 21:27]
+        stats = info[:, 21 : 21 + _S]
+        start = _LEX + _S + 2
+        out[:, start : start + _S] = stats - stats[:OPENING].mean(axis=0)
+        out[1:, start + _S : start + 2 * _S] = stats[:-1]
+        out[:-1, start + 2 * _S : start + 3 * _S] = stats[1:]
     return out
-
-
-def _fill_lexicon(
-    out: np.ndarray,
-    vocab: dict[str, int],
-    present: np.ndarray,
-    own: np.ndarray,
-    totals: list[float],
-    opener_weights: np.ndarray,
-    lexicon: Lexicon,
-) -> None:
-    """Write the :data:`LEXICON_FEATURES` block from each sentence's exact weight total
-    (``totals``, see :func:`lexicon_matrix`) and the document's distinct stems' weights
-    (min/max over each sentence's stems as array ops)."""
-    get = lexicon.terms.get
-    term_weights = np.array([get(t, 0.0) for t in vocab] or [0.0])
-    stats = out[:, _LEX : _LEX + _S]
-    total = np.array(totals) if totals else np.zeros(len(own))
-    has = own > 0
-    stats[:, 0] = np.divide(total, own, out=np.zeros(len(own)), where=has)
-    stats[:, 1] = np.where(present, term_weights, -np.inf).max(axis=1)
-    stats[:, 2] = np.where(present, term_weights, np.inf).min(axis=1)
-    stats[:, 3] = total
-    stats[~has, 1:3] = 0.0
-    out[:, _LEX + _S : _LEX + _S + 2] = opener_weights
-    start = _LEX + _S + 2
-    out[:, start : start + _S] = stats - stats[:OPENING].mean(axis=0)
-    out[1:, start + _S : start + 2 * _S] = stats[:-1]
-    out[:-1, start + 2 * _S : start + 3 * _S] = stats[1:]
 
 
 def features(doc: Document) -> np.ndarray:
