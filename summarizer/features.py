@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from math import fsum, sqrt
+from operator import itemgetter
 
 import numpy as np
 
@@ -202,18 +203,52 @@ def opener_keys(words: list[str]) -> tuple[str, str]:
     return "2:" + " ".join(lower), "1:" + (lower[0] if lower else "")
 
 
+_CACHED_LENGTHS = 256  # sentence counts whose per-length arrays are kept
+
+
+def _cached(function):
+    """Memoise a per-length array for the common lengths only (bounded memory)."""
+    cached = lru_cache(maxsize=_CACHED_LENGTHS)(function)
+
+    def by_length(n: int) -> np.ndarray:
+        return cached(n) if n <= _CACHED_LENGTHS else function(n)
+
+    return by_length
+
+
 def _rank(values: np.ndarray) -> np.ndarray:
     """1 for the highest value, falling to 0 for the lowest (ties by position)."""
     n = len(values)
     if n <= 1:
         return np.ones(n)
-    order = np.argsort(-values, kind="stable")
     ranks = np.empty(n)
-    ranks[order] = np.arange(n)
-    return 1.0 - ranks / (n - 1)
+    ranks[np.argsort(-values, kind="stable")] = _rank_values(n)
+    return ranks
 
 
-@lru_cache(maxsize=512)
+@_cached
+def _rank_values(n: int) -> np.ndarray:
+    """``1 - k / (n - 1)`` for the k-th best of ``n`` (read-only)."""
+    values = 1.0 - np.arange(n) / (n - 1)
+    values.flags.writeable = False
+    return values
+
+
+_BEFORE = np.tri(_CACHED_LENGTHS, MAX_PAIRWISE, k=-1)
+
+
+def _before(n: int, m: int) -> np.ndarray:
+    """1 where column j < row i (``np.tril(…, k=-1)`` as a multiplier)."""
+    return _BEFORE[:n, :m] if n <= _CACHED_LENGTHS else np.tri(n, m, k=-1)
+
+
+def _opening_mean(values: np.ndarray) -> np.ndarray:
+    """``values[:OPENING].mean(axis=0)`` with numpy's arithmetic, minus its call overhead."""
+    head = values[:OPENING]
+    return np.add.reduce(head, axis=0) / len(head)
+
+
+@_cached
 def _position_columns(n: int) -> np.ndarray:
     """``first`` … ``log_position``: they depend on the sentence count alone (read-only)."""
     idx = np.arange(n, dtype=float)
@@ -233,7 +268,9 @@ _LEX = len(CORE_FEATURE_NAMES)
 _S = len(LEXICON_STATS)
 _ZERO = repeat(0.0)  # dict.get's default, for map()
 _LOG1P_SIZE = 4096
-_LOG1P = np.log1p(np.arange(_LOG1P_SIZE, dtype=float)).tolist()  # numpy's values
+_LOG1P_TABLE = np.log1p(np.arange(_LOG1P_SIZE, dtype=float))  # numpy's values, by count
+_LOG1P = _LOG1P_TABLE.tolist()
+_FIRST = itemgetter(0)
 
 
 def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
@@ -251,12 +288,12 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     if n == 0:
         return out
     sentences = doc.sentences
-    vocab: dict[str, int] = {}
-    setdefault = vocab.setdefault
-    ids: list[int] = []
-    counts_per: list[int] = []
+    term_lists = [s.terms for s in sentences]
+    all_terms = list(chain.from_iterable(term_lists))
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(all_terms))}  # first-seen order
+    counts_per = list(map(len, term_lists))
     paragraphs: list[int] = []
-    facts: list[tuple] = []
+    facts: list[float] = []
     lead = set(sentences[0].terms)
     if n > 1:
         lead.update(sentences[1].terms)
@@ -268,10 +305,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     find_quotes = _QUOTE_CHARS.findall
     log1p = _LOG1P
     for s in sentences:
-        stems = s.terms
-        ids += [setdefault(t, len(vocab)) for t in stems]
-        counts_per.append(len(stems))
-        own = set(stems)
+        own = set(s.terms)
         n_own = len(own)
         new = n_own - len(own & lead)
         if get_term is not None:
@@ -293,7 +327,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         words = s.words
         n_words = len(words)
         if words:
-            heads = "".join([w[0] for w in words])
+            heads = "".join(map(_FIRST, words))
             low0 = words[0].lower()
             digit = sum(map(str.isdigit, heads)) / n_words
             capital = sum(map(str.isupper, heads[1:])) / n_words
@@ -313,38 +347,36 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         paragraph = s.paragraph
         position = s.position_in_paragraph
         paragraphs.append(paragraph)
-        facts.append(
-            (
-                log1p[paragraph] if paragraph < _LOG1P_SIZE else np.log1p(paragraph),
-                paragraph == 0,
-                position == 0,
-                1.0 / (position + 1.0),
-                log1p[n_words] if n_words < _LOG1P_SIZE else np.log1p(n_words),
-                n_words < 8,
-                n_words > 40,
-                n_words,
-                share,
-                starts,
-                end.endswith("?"),
-                end.endswith("!"),
-                digit,
-                capital,
-                attribution,
-                continuation,
-                new / n_own if n_own else 0.0,
-                new,
-                position == 0 and paragraph == 1,
-                position == 0 and paragraph == 2,
-                len(own & title),
-                *lex,
-                two,
-                one,
-            )
+        facts += (
+            log1p[paragraph] if paragraph < _LOG1P_SIZE else np.log1p(paragraph),
+            paragraph == 0,
+            position == 0,
+            1.0 / (position + 1.0),
+            log1p[n_words] if n_words < _LOG1P_SIZE else np.log1p(n_words),
+            n_words < 8,
+            n_words > 40,
+            n_words,
+            share,
+            starts,
+            end.endswith("?"),
+            end.endswith("!"),
+            digit,
+            capital,
+            attribution,
+            continuation,
+            new / n_own if n_own else 0.0,
+            new,
+            position == 0 and paragraph == 1,
+            position == 0 and paragraph == 2,
+            len(own & title),
+            *lex,
+            two,
+            one,
         )
-    info = np.array(facts, dtype=float)
+    info = np.array(facts, dtype=float).reshape(n, -1)
     out[:, 0:7] = _position_columns(n)
     out[:, 7:15] = info[:, 0:8]
-    out[:, 14] /= info[:, 7].mean() or 1.0
+    out[:, 14] /= np.add.reduce(info[:, 7]) / n or 1.0
     out[:, 25:33] = info[:, 8:16]
     out[:, 33] = np.log(n)
     out[:, 34] = np.log(doc.paragraph_count or 1)
@@ -355,10 +387,15 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     # term matrix: log-scaled counts, rows L2-normalised (np.linalg.norm's arithmetic)
     width = max(len(vocab), 1)
     flat = np.repeat(np.arange(0, n * width, width), counts_per)
-    flat += np.array(ids, dtype=np.intp)
-    weights = np.log1p(np.bincount(flat, minlength=n * width).reshape(n, width).astype(float))
-    norms = np.sqrt(np.add.reduce(weights * weights, axis=1, keepdims=True))
-    unit = weights / np.where(norms == 0, 1.0, norms)
+    flat += np.array(list(map(vocab.__getitem__, all_terms)), dtype=np.intp)
+    counts = np.bincount(flat, minlength=n * width).reshape(n, width)
+    if len(all_terms) < _LOG1P_SIZE:  # no count can reach the table's end
+        unit = _LOG1P_TABLE.take(counts)
+    else:
+        unit = np.log1p(counts.astype(float))
+    norms = np.sqrt(np.add.reduce(unit * unit, axis=1, keepdims=True))
+    norms[norms == 0] = 1.0
+    unit /= norms
 
     # centrality: cosine to the document centroid, mean similarity to the lead block
     centroid = unit.sum(axis=0)
@@ -374,7 +411,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     lead_cos = out[:, 18]
     lead_cos[:] = sim[:, 0]
     lead_cos[0] = 1.0
-    out[:, 19] = np.tril(sim, k=-1).max(axis=1)
+    out[:, 19] = (sim * _before(n, m)).max(axis=1)
     if n > 1:
         out[:-1, 20] = np.einsum("ij,ij->i", unit[:-1], unit[1:])
 
@@ -394,7 +431,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     ctx = out[:, _CONTEXT]
     out[1:, _B : _B + _C] = ctx[:-1]
     out[:-1, _B + _C : _B + 2 * _C] = ctx[1:]
-    out[:, _B + 2 * _C : _LEAD] = ctx - ctx[:OPENING].mean(axis=0)
+    out[:, _B + 2 * _C : _LEAD] = ctx - _opening_mean(ctx)
 
     # lead block: the two opening sentences and the sentence's paragraph
     if n > 1:
@@ -413,7 +450,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         out[:, _LEX : _LEX + _S + 2] = info[:, 21:27]
         stats = info[:, 21 : 21 + _S]
         start = _LEX + _S + 2
-        out[:, start : start + _S] = stats - stats[:OPENING].mean(axis=0)
+        out[:, start : start + _S] = stats - _opening_mean(stats)
         out[1:, start + _S : start + 2 * _S] = stats[:-1]
         out[:-1, start + 2 * _S : start + 3 * _S] = stats[1:]
     return out
