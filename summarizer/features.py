@@ -290,7 +290,8 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     sentences = doc.sentences
     term_lists = [s.terms for s in sentences]
     all_terms = list(chain.from_iterable(term_lists))
-    vocab = {t: i for i, t in enumerate(dict.fromkeys(all_terms))}  # first-seen order
+    distinct = dict.fromkeys(all_terms)  # first-seen order
+    vocab = dict(zip(distinct, range(len(distinct)), strict=True))
     counts_per = list(map(len, term_lists))
     paragraphs: list[int] = []
     facts: list[float] = []
