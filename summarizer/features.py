@@ -271,6 +271,8 @@ _LOG1P_SIZE = 4096
 _LOG1P_TABLE = np.log1p(np.arange(_LOG1P_SIZE, dtype=float))  # numpy's values, by count
 _LOG1P = _LOG1P_TABLE.tolist()
 _FIRST = itemgetter(0)
+_NOT_DIGIT = bytes(set(range(128)) - set(b"0123456789"))
+_NOT_UPPER = bytes(set(range(128)) - set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
@@ -330,8 +332,13 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         if words:
             heads = "".join(map(_FIRST, words))
             low0 = words[0].lower()
-            digit = sum(map(str.isdigit, heads)) / n_words
-            capital = sum(map(str.isupper, heads[1:])) / n_words
+            if heads.isascii():  # ASCII: str.isdigit is 0-9, str.isupper is A-Z
+                raw = heads.encode()
+                digit = len(raw.translate(None, _NOT_DIGIT)) / n_words
+                capital = len(raw[1:].translate(None, _NOT_UPPER)) / n_words
+            else:
+                digit = sum(map(str.isdigit, heads)) / n_words
+                capital = sum(map(str.isupper, heads[1:])) / n_words
             attribution = not attribution_free(map(str.lower, words))
             continuation = low0 in _CONTINUATION
             if openers:
