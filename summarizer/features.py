@@ -301,7 +301,11 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     if n > 1:
         lead.update(sentences[1].terms)
     title = set(doc.title_terms)
-    get_term = lexicon.terms.get if lexicon is not None and lexicon.terms else None
+    weight_of = None
+    if lexicon is not None and lexicon.terms:
+        # one lookup per distinct stem of the document in the (large) lexicon; the
+        # sentences then read this small dict
+        weight_of = dict(zip(distinct, map(lexicon.terms.get, distinct, _ZERO), strict=True))
     openers = lexicon.openers if lexicon is not None else {}
     get_opener = openers.get
     attribution_free = _ATTRIBUTION.isdisjoint
@@ -311,8 +315,8 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         own = set(s.terms)
         n_own = len(own)
         new = n_own - len(own & lead)
-        if get_term is not None:
-            weights = list(map(get_term, own, _ZERO)) or [0.0]
+        if weight_of is not None:
+            weights = list(map(weight_of.__getitem__, own)) or [0.0]
             total = fsum(weights)  # exact, as in lexicon_matrix
             lex = (total / len(weights), max(weights), min(weights), total)
         else:
