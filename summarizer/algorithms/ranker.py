@@ -22,6 +22,7 @@ from ..features import FEATURE_NAMES, MODEL_FEATURE_NAMES, Lexicon, model_featur
 from .base import Algorithm
 
 MODEL_FILE = "ranker.json"
+_COMPACT_AFTER = 3  # tree levels walked by every (sentence, tree) pair before compacting
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class TreeModel:
     threshold: np.ndarray  # per slot: go left when value <= threshold
     children: np.ndarray  # per slot: slot of the [right, left] child
     value: np.ndarray  # per slot: leaf value (0 for inner nodes)
+    inner: np.ndarray  # per slot: True for an inner node (not a leaf)
     roots: np.ndarray  # slot of each tree's root
     depth: int
     baseline: float
@@ -63,11 +65,13 @@ class TreeModel:
         children = np.stack(
             [flat("right", np.intp) + offset, flat("left", np.intp) + offset], axis=1
         ).ravel()
+        inner = children[0::2] != np.arange(len(children) // 2)  # leaves point to themselves
         return cls(
             slots(flat("feature", np.intp)),
             slots(flat("threshold", float)),
             2 * children,
             slots(flat("value", float)),
+            slots(inner),
             2 * roots,
             int(model["depth"]),
             float(model["baseline"]),
@@ -92,11 +96,23 @@ class TreeModel:
         slot = children.take(np.tile(roots, n) + slot)
         values = values.ravel()
         rows = np.repeat(np.arange(0, n * width, width), len(roots))
-        for _ in range(self.depth - 1):
+        steps = self.depth - 1
+        done = min(_COMPACT_AFTER, steps)
+        for _ in range(done):
             column = feature.take(slot)
             column += rows
             slot += values.take(column) <= threshold.take(slot)
             slot = children.take(slot)
+        if done < steps:
+            # about half the pairs sit on a leaf by now: walk on with the others only
+            pending = np.flatnonzero(self.inner.take(slot))
+            walking, rows = slot.take(pending), rows.take(pending)
+            for _ in range(steps - done):
+                column = feature.take(walking)
+                column += rows
+                walking += values.take(column) <= threshold.take(walking)
+                walking = children.take(walking)
+            slot[pending] = walking
         return self.baseline + self.value.take(slot).reshape(n, len(roots)).sum(axis=1)
 
 
