@@ -6,6 +6,11 @@ sentence-similarity matrix, which is bounded: similarities are taken against
 at most :data:`MAX_PAIRWISE` leading sentences, so a very long article costs
 ``n × 64`` and not ``n × n``.
 
+All columns come from one Python pass over the sentences plus array operations
+over all of them (:func:`_fill`); the values are those of the original
+feature-by-feature code (checked to the bit on IndoSum), except that lexicon
+sums are exact (``math.fsum``) so they no longer depend on set order.
+
 Features are deliberately general (position, length, centrality, overlap with
 the lead and the title, quotes, numbers, capitalised names, attribution verbs)
 so that weights learned on IndoSum carry over to other Indonesian news.
