@@ -20,11 +20,6 @@ _NO_SPACE_BEFORE = {",", ".", "!", "?", ":", ";", ")", "]", "}", "”", "’", "
 _NO_SPACE_AFTER = {"(", "[", "{", "“", "‘"}
 
 
-def detokenize(tokens: list[str]) -> str:
-    """Rebuild raw text from IndoSum tokens."""
-    return detokenize_sentences([tokens])[0]
-
-
 def detokenize_sentences(sentences: list[list[str]]) -> list[str]:
     """Rebuild consecutive sentences, pairing straight quotes across them."""
     quote_open = False

@@ -93,8 +93,3 @@ def terms(words: list[str]) -> list[str]:
     if None in found:
         found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
     return [t for t in found if t]
-
-
-def content_terms(text: str) -> list[str]:
-    """Stems of the content words of ``text``."""
-    return terms(tokenize(text))
