@@ -27,6 +27,7 @@ class Sentence:
     position_in_paragraph: int
     words: list[str]  # word tokens, original casing
     terms: list[str]  # stems of the content (non-stop) words
+    lower: list[str]  # ``words`` lower-cased, computed once for every reader
 
 
 @dataclass(slots=True)
@@ -51,6 +52,11 @@ def build_document(text: str, *, title: str | None = None) -> Document:
     for p_index, para in enumerate(cleaned.paragraphs):
         for position, sentence_text in enumerate(segment(para)):
             words = tokenize(sentence_text)
-            append(Sentence(sentence_text, len(sentences), p_index, position, words, terms(words)))
+            lower = list(map(str.lower, words))
+            append(
+                Sentence(
+                    sentence_text, len(sentences), p_index, position, words, terms(words), lower
+                )
+            )
     title_terms = terms(tokenize(title)) if title else []
     return Document(sentences, len(cleaned.paragraphs), cleaned.removed, title, title_terms)
