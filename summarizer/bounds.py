@@ -34,7 +34,13 @@ def _cut(sentence: Sentence, n_words: int) -> Sentence:
         if found >= 0:
             end = found + len(word)
     words = sentence.words[:n_words]
-    return replace(sentence, text=sentence.text[:end], words=words, terms=terms(words))
+    return replace(
+        sentence,
+        text=sentence.text[:end],
+        words=words,
+        terms=terms(words),
+        lower=sentence.lower[:n_words],
+    )
 
 
 def scored_part(doc: Document) -> Document:
