@@ -134,10 +134,11 @@ def test_sentences_beyond_the_cap_score_below_every_scored_sentence():
 
 
 def test_word_caps_cut_overlong_sentences():
-    text = " ".join(f"kata{i}" for i in range(MAX_SCORED_WORDS * 2))
+    text = " ".join(f"Kata{i}" for i in range(MAX_SCORED_WORDS * 2))
     doc = build_document(text)
     part = scored_part(doc)
     assert [len(s.words) for s in part.sentences] == [MAX_SENTENCE_WORDS]
-    assert part.sentences[0].text == " ".join(f"kata{i}" for i in range(MAX_SENTENCE_WORDS))
+    assert part.sentences[0].text == " ".join(f"Kata{i}" for i in range(MAX_SENTENCE_WORDS))
+    assert part.sentences[0].lower == [w.lower() for w in part.sentences[0].words]
     many = build_document(" ".join(f"Kalimat nomor {i} " + "isi " * 200 + "." for i in range(60)))
     assert sum(len(s.words) for s in scored_part(many).sentences) <= MAX_SCORED_WORDS
