@@ -15,7 +15,7 @@ from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
 from .language import PROFILES, detect, language_warning
 from .result import SelectedSentence, Summary
-from .select import EXCLUDABLE, Budget, select
+from .select import EXCLUDABLE, Budget, best_first, select
 
 MAX_SENTENCES = 50
 MAX_HEADLINES = 10
@@ -84,7 +84,7 @@ def summarize(
     picked = [
         SelectedSentence(i, doc.sentences[i].text, round(float(scores[i]), 6)) for i in chosen
     ]
-    ranked = sorted(range(len(part)), key=lambda i: (-float(scores[i]), i))
+    ranked = best_first(scores[: len(part)])
     candidates = (
         make_headlines(part, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
         if headlines

@@ -56,6 +56,11 @@ class Budget:
         return min(n, self.sentences or 3)
 
 
+def best_first(scores: np.ndarray) -> list[int]:
+    """Sentence indices by falling score, ties to the earlier sentence."""
+    return np.argsort(-np.asarray(scores, dtype=float), kind="stable").tolist()
+
+
 def is_mostly_quote(sentence: Sentence) -> bool:
     """Whether at least half of the sentence is direct speech."""
     quoted = sum(len(m.group(1)) for m in _QUOTED.finditer(sentence.text))
@@ -90,7 +95,7 @@ def select(
     if n == 0:
         return []
     limit = budget.max_sentences(n)
-    order = sorted(range(n), key=lambda i: (-float(scores[i]), i))
+    order = best_first(scores)
     allowed = [i for i in order if not _excluded(doc.sentences[i], exclude)]
     if len(allowed) < min(limit, n) and budget.max_words is None and budget.max_chars is None:
         taken = set(allowed)
