@@ -2,9 +2,10 @@
 
 Weights come from ``summarizer/data/ranker.json`` (trained on IndoSum by
 ``python -m benchmarks.train_ranker``) and are applied with numpy only: all
-trees are walked at once, one array step per tree level (after three levels
-only the pairs not yet on a leaf walk on), so the trees of a 16-sentence article
-cost about 50 small numpy operations (~0.09 ms warm). Features are those of
+trees are walked at once, one array step per tree level (the roots as one
+sentences × trees comparison; after three levels only the pairs not yet on a
+leaf walk on), so the trees of a 16-sentence article cost about 60 small numpy
+operations (under 0.1 ms warm). Features are those of
 :mod:`summarizer.features` (bounded similarity matrix, see there).
 """
 
@@ -44,7 +45,10 @@ class TreeModel:
     children: np.ndarray  # per slot: slot of the [right, left] child
     value: np.ndarray  # per slot: leaf value (0 for inner nodes)
     inner: np.ndarray  # per slot: True for an inner node (not a leaf)
-    roots: np.ndarray  # slot of each tree's root
+    root_feature: np.ndarray  # per tree: feature column its root tests
+    root_threshold: np.ndarray  # per tree: its root's threshold
+    root_left: np.ndarray  # per tree: slot of its root's left child
+    root_right: np.ndarray  # per tree: slot of its root's right child
     depth: int
     baseline: float
     feature_names: tuple[str, ...]
@@ -63,17 +67,21 @@ class TreeModel:
         def slots(values: np.ndarray) -> np.ndarray:
             return np.repeat(values, 2)
 
+        feature, threshold = flat("feature", np.intp), flat("threshold", float)
         children = np.stack(
             [flat("right", np.intp) + offset, flat("left", np.intp) + offset], axis=1
-        ).ravel()
-        inner = children[0::2] != np.arange(len(children) // 2)  # leaves point to themselves
+        )
+        inner = children[:, 0] != np.arange(len(children))  # leaves point to themselves
         return cls(
-            slots(flat("feature", np.intp)),
-            slots(flat("threshold", float)),
-            2 * children,
+            slots(feature),
+            slots(threshold),
+            2 * children.ravel(),
             slots(flat("value", float)),
             slots(inner),
-            2 * roots,
+            feature[roots],
+            threshold[roots],
+            2 * children[roots, 1],
+            2 * children[roots, 0],
             int(model["depth"]),
             float(model["baseline"]),
             tuple(model["features"]),
@@ -86,35 +94,34 @@ class TreeModel:
         if n == 0:
             return np.zeros(0)
         values = np.ascontiguousarray(x, dtype=float)
-        feature, threshold, children, roots = (
-            self.feature,
-            self.threshold,
-            self.children,
-            self.roots,
-        )
-        # first step from the roots as one (sentences × trees) comparison
-        slot = (values[:, feature[roots]] <= threshold[roots]).ravel()
-        slot = children.take(np.tile(roots, n) + slot)
+        trees = len(self.root_feature)
+        # the roots test the same column for every sentence: one (sentences × trees)
+        # comparison and choice, without the per-pair lookups of the later steps
+        go_left = values.take(self.root_feature, axis=1) <= self.root_threshold
+        slot = np.where(go_left, self.root_left, self.root_right).ravel()
         values = values.ravel()
-        rows = np.repeat(np.arange(0, n * width, width), len(roots))
-        steps = self.depth - 1
-        done = min(_COMPACT_AFTER, steps)
-        for _ in range(done):
+        rows = np.repeat(np.arange(0, n * width, width), trees)  # each pair's row offset
+        walked = min(_COMPACT_AFTER, self.depth)
+        slot = self._walk(slot, rows, values, walked - 1)
+        if walked < self.depth:
+            # about 40% of the pairs sit on a leaf by now: walk on with the others only
+            pending = np.flatnonzero(self.inner.take(slot))
+            slot[pending] = self._walk(
+                slot.take(pending), rows.take(pending), values, self.depth - walked
+            )
+        return self.baseline + self.value.take(slot).reshape(n, trees).sum(axis=1)
+
+    def _walk(
+        self, slot: np.ndarray, rows: np.ndarray, values: np.ndarray, steps: int
+    ) -> np.ndarray:
+        """``steps`` levels down from ``slot`` (updated in place, then replaced)."""
+        feature, threshold, children = self.feature, self.threshold, self.children
+        for _ in range(steps):
             column = feature.take(slot)
             column += rows
             slot += values.take(column) <= threshold.take(slot)
             slot = children.take(slot)
-        if done < steps:
-            # about half the pairs sit on a leaf by now: walk on with the others only
-            pending = np.flatnonzero(self.inner.take(slot))
-            walking, rows = slot.take(pending), rows.take(pending)
-            for _ in range(steps - done):
-                column = feature.take(walking)
-                column += rows
-                walking += values.take(column) <= threshold.take(walking)
-                walking = children.take(walking)
-            slot[pending] = walking
-        return self.baseline + self.value.take(slot).reshape(n, len(roots)).sum(axis=1)
+        return slot
 
 
 def load_model(name: str = MODEL_FILE) -> TreeModel:
