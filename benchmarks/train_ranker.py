@@ -150,8 +150,10 @@ def prepare_all(articles: Sequence[Article], processes: int = 2) -> list[Sample]
         return pool.map(prepare, articles, chunksize=16)
 
 
-def fit(folds: dict[str, list[Sample]]) -> dict:
+def fit(folds: dict[str, list[Sample]], params: dict | None = None) -> dict:
     """Train on prepared articles of several folds; the model as a JSON-ready dict.
+
+    ``params`` are the ``HistGradientBoostingClassifier`` settings (default ``PARAMS``).
 
     The lexicon features of each training fold come from a lexicon built on the
     *other* training folds (a lexicon scores its own sentences too well, and the
@@ -167,7 +169,7 @@ def fit(folds: dict[str, list[Sample]]) -> dict:
             xs += [np.hstack([titled, lex]), np.hstack([plain, lex])]
             ys += [y, y]
     x, y = np.vstack(xs), np.concatenate(ys)
-    clf = HistGradientBoostingClassifier(**PARAMS).fit(x, y)
+    clf = HistGradientBoostingClassifier(**(params or PARAMS)).fit(x, y)
     model = export(clf)
     lexicon = build_lexicon((s for samples in folds.values() for s in samples), LEXICON_SIZE)
     model["lexicon"] = {"terms": lexicon.terms, "openers": lexicon.openers}
@@ -204,11 +206,20 @@ def export(clf) -> dict:
     }
 
 
-def fold_models(
-    prepared: dict[str, list[Sample]],
-) -> dict[str, dict]:
+def fold_models(prepared: dict[str, list[Sample]], params: dict | None = None) -> dict[str, dict]:
     """For each fold, a model trained on the other three (for honest CV scores)."""
-    return {held: fit({f: prepared[f] for f in FOLDS if f != held}) for held in FOLDS}
+    return {held: fit({f: prepared[f] for f in FOLDS if f != held}, params) for held in FOLDS}
+
+
+def model_params(
+    trees: int | None = None, depth: int | None = None, learning_rate: float | None = None
+) -> dict:
+    """``PARAMS`` with the ensemble size, tree depth or learning rate overridden."""
+    params = dict(PARAMS)
+    for key, value in (("max_iter", trees), ("max_depth", depth), ("learning_rate", learning_rate)):
+        if value is not None:
+            params[key] = value
+    return params
 
 
 def prepare_folds(data: str | Path, processes: int = 2) -> dict[str, list]:
@@ -220,14 +231,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", required=True, help="folder with IndoSum fold1..fold4.jsonl")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--trees", type=int, help=f"boosting rounds (default {PARAMS['max_iter']})")
+    parser.add_argument("--depth", type=int, help=f"tree depth (default {PARAMS['max_depth']})")
+    parser.add_argument("--learning-rate", type=float, help=f"default {PARAMS['learning_rate']}")
     args = parser.parse_args(argv)
+    params = model_params(args.trees, args.depth, args.learning_rate)
     prepared = prepare_folds(args.data, args.processes)
-    model = fit(prepared)
+    model = fit(prepared, params)
     model["provenance"] = {
         "trained_on": "IndoSum fold1-fold4 development sets (2,809 articles, de-duplicated)",
         "command": "python -m benchmarks.train_ranker --data <indosum>",
         "target": f"best {SUMMARY_SIZE}-sentence extract (ROUGE-1+2 F1) among the first {ORACLE_WINDOW}",
-        "params": PARAMS,
+        "params": params,
         "lexicon": (
             f"log-odds of a sentence being in the best extract given a stem or its first "
             f"words; prior {LEXICON_PRIOR}, min count {LEXICON_MIN_COUNT}, "
