@@ -54,10 +54,12 @@ _TIME = re.compile(
     rf"(?:\s+waktu\s+\w+(?:\s+[A-Z]\w+)*)?",
     re.I,
 )
-# cheap test for where a time phrase may be, so the costly pattern runs only near it
-_TIME_HINT = re.compile(
-    r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|pukul|"
-    r"\d\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"
+# cheap tests for where a time phrase may be (in the lower-cased text), so the costly
+# pattern runs only near it; two patterns, since each starting on a set of characters lets
+# the regex engine skip ahead to those characters
+_TIME_HINTS = (
+    re.compile(r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|pukul"),
+    re.compile(r"\d\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"),
 )
 _PAREN = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
 _SPEECH = (
@@ -65,8 +67,10 @@ _SPEECH = (
     r"katanya|ujarnya|ucapnya|ungkapnya|tuturnya|jelasnya|imbuhnya|tambahnya|terangnya|"
     r"sebutnya|paparnya|tegasnya|lanjutnya|pungkas|pungkasnya|bebernya|beber|akunya|aku)"
 )
-# ``..., kata Kapolri Tito Karnavian kepada wartawan.`` / ``..." ujarnya.``
-_ATTRIBUTION = re.compile(rf"\s*(?:,\s*[\"”]?|[\"”]\s*,?)\s*{_SPEECH}\b.*$", re.I | re.S)
+# ``..., kata Kapolri Tito Karnavian kepada wartawan.`` / ``..." ujarnya.``: everything from
+# the comma or quotation mark on goes. The pattern starts on that mark (``,`` then an optional
+# quote, or a quote then an optional comma) so the engine skips straight to such marks.
+_ATTRIBUTION = re.compile(rf"[,\"”](?:(?<=,)\s*[\"”]?|(?<=[\"”])\s*,?)\s*{_SPEECH}\b", re.I)
 _OPENER = re.compile(
     r"^\s*(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain|Namun(?:\s+demikian)?|"
     r"Oleh\s+(?:karena|sebab)\s+itu|Dengan\s+demikian|Meski(?:pun)?\s+(?:begitu|demikian)|"
@@ -155,16 +159,18 @@ def strip_rules(sentence: str) -> str:
     if "(" in text or "[" in text:
         text = _PAREN.sub("", text)
     text = _strip_time(text)
-    if "," in text or '"' in text or "”" in text:  # an attribution follows one of these
-        text = _ATTRIBUTION.sub("", text)
+    attribution = _ATTRIBUTION.search(text)
+    if attribution:  # cut it with the spaces before it
+        text = text[: attribution.start()].rstrip()
     return text.strip(" ,.;:!?-–—" + _QUOTES)
 
 
 def _strip_time(text: str) -> str:
-    hint = _TIME_HINT.search(text.lower())
-    if not hint:
+    low = text.lower()
+    hints = [hint.start() for pattern in _TIME_HINTS if (hint := pattern.search(low))]
+    if not hints:
         return text
-    start = hint.start()
+    start = min(hints)
     for _ in range(3):  # "..., pada hari Senin": the phrase starts a few words earlier
         start = max(0, text.rfind(" ", 0, start))
     return text[:start] + _TIME.sub("", text[start:])
@@ -317,17 +323,21 @@ class Scorer:
         self._word_cache: dict[str, float] = {}
         # position, clause and shape/frequency weights as small lists, indexed directly
         t = self.tables
-        self._position = {
-            sent: [
+        # (a row per sentence bucket, one weight per token position; beyond the row, its last)
+        self._position = {}
+        for sent in ("s0", "s1", "s2+"):
+            row = [
                 self.bias
                 + t["sent"].get(sent, 0.0)
                 + t["pos"].get(b, 0.0)
                 + t["sent_pos"].get(sent + b, 0.0)
                 for b in _BUCKETS
             ]
-            for sent in ("s0", "s1", "s2+")
-        }
-        self._run = {"run=" + k: v for k, v in groups.get("run", {}).items()}
+            self._position[sent] = row + [row[-1]] * (64 - len(row))
+        run = {"run=" + k: v for k, v in groups.get("run", {}).items()}
+        # by (previous word name-like, this is the run's last word)
+        self._run_weights = [[run.get(name, 0.0) for name in names] for names in _RUN_NAMES]
+        self._rel_rows: dict[int, list[float]] = {}
         self._rel = [t["rel"].get(str(r), 0.0) for r in range(5)]
         self._clause = [t["cl"].get(str(c), 0.0) for c in range(4)]
         self._sub = [t["sub"].get(str(k), 0.0) for k in range(3)]
@@ -346,6 +356,8 @@ class Scorer:
             }
             for fb in "0123"
         ]
+        # doc count (up to 63) → its frequency bucket's weights by shape
+        self._count_shape = [self._shape_df[bucket] for bucket in _FREQ_INDEX]
 
     def _word(self, low: str) -> float:
         cached = self._word_cache.get(low)
@@ -378,53 +390,72 @@ class Scorer:
         self, tokens: Tokens, sentence_index: int, doc_counts: dict[str, int]
     ) -> list[float]:
         """Keep log-odds of each token (> 0: more likely in the headline)."""
+        words = tokens.words
+        n = len(words)
+        if not n:
+            return []
         sent = "s0" if sentence_index == 0 else "s1" if sentence_index == 1 else "s2+"
         position = self._position[sent]
-        rel_w, cl_w, sub_w, shape_df, sh2 = (
-            self._rel,
-            self._clause,
-            self._sub,
-            self._shape_df,
-            self._sh2,
-        )
-        get_count, run_w, cache = doc_counts.get, self._run, self._token_cache
-        infos = [cache.get(word) or self._token(word) for word in tokens.words]
+        if n > len(position):
+            position = position + [position[-1]] * (n - len(position))
+        rel = self._rel_row(n)
+        cl_w, sub_w, count_shape, sh2 = self._clause, self._sub, self._count_shape, self._sh2
+        get_count, cache = doc_counts.get, self._token_cache
+        infos = [cache.get(word) or self._token(word) for word in words]
         shapes = [info[1] for info in infos]
-        if shapes and shapes[0] == "cap":
+        if shapes[0] == "cap":
             shapes[0] = "cap0"
-        clauses, quoted, after_speech = tokens.clauses, tokens.quoted, tokens.after_speech
-        n = len(tokens)
+        nexts = [info[4] for info in infos]
+        nexts.append(self._end_next)  # nexts[i + 1]: what the word after token i adds
         out = []
         yang_seen = 0
         prev, prev_shape, prev_weight = "<s>", "<s>", self._start_prev
-        nameish_before = False
-        for i in range(n):
-            low, _, word_weight, as_prev, _ = infos[i]
-            shape = shapes[i]
+        # the same terms summed in the same order as token_features lists them
+        for i, ((low, _, word_weight, as_prev, _), shape, clause) in enumerate(
+            zip(infos, shapes, tokens.clauses, strict=True)
+        ):
             if prev in _SUBORDINATORS:
                 yang_seen += 1
-            z = (
-                position[i if i < 14 else 14]
+            count = get_count(low, 0)
+            out.append(
+                position[i]
                 + word_weight
                 + prev_weight
-                + (infos[i + 1][4] if i + 1 < n else self._end_next)
-                + shape_df[_FREQ_INDEX[min(get_count(low, 0), 63)]][shape]
+                + nexts[i + 1]
+                + count_shape[count if count < 64 else 63][shape]
                 + sh2[prev_shape][shape]
-                + rel_w[5 * i // n]
-                + (cl_w[clauses[i]] if clauses[i] < 4 else cl_w[3])
+                + rel[i]
+                + (cl_w[clause] if clause < 4 else cl_w[3])
                 + (sub_w[yang_seen] if yang_seen < 3 else sub_w[2])
             )
-            nameish = shape in _NAMEISH
-            if nameish:
-                last = i + 1 == n or shapes[i + 1] not in _NAMEISH
-                z += run_w.get(_RUN_NAMES[nameish_before][last], 0.0)
-            if quoted[i]:
-                z += self.quoted
-            if after_speech[i]:
-                z += self.after_speech
-            out.append(z)
-            prev, prev_shape, prev_weight, nameish_before = low, shape, as_prev, nameish
+            prev, prev_shape, prev_weight = low, shape, as_prev
+        # rarer terms, added after those and in the same order: name run, quoted, after speech
+        run_w = self._run_weights
+        before = False
+        for i, shape in enumerate(shapes):
+            if shape in _NAMEISH:
+                out[i] += run_w[before][i + 1 == n or shapes[i + 1] not in _NAMEISH]
+                before = True
+            else:
+                before = False
+        if True in tokens.quoted:
+            for i, quoted in enumerate(tokens.quoted):
+                if quoted:
+                    out[i] += self.quoted
+        if True in tokens.after_speech:
+            for i in range(tokens.after_speech.index(True), n):
+                if tokens.after_speech[i]:
+                    out[i] += self.after_speech
         return out
+
+    def _rel_row(self, n: int) -> list[float]:
+        """The relative-position weight of each of ``n`` tokens, cached per length."""
+        row = self._rel_rows.get(n)
+        if row is None:
+            row = [self._rel[5 * i // n] for i in range(n)]
+            if len(self._rel_rows) < 1_000:
+                self._rel_rows[n] = row
+        return row
 
 
 # run feature by (previous word name-like, this is the run's last word)

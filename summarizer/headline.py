@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain, filterfalse
+from itertools import chain
+from math import exp
 
 from . import compress
 from .document import Document
@@ -81,11 +82,15 @@ _QUOTE_SPEAKER_AFTER = re.compile(
     r"((?:[A-Z][\w.'-]*\s*){1,4})"
 )
 _QUOTE_SPEAKER_NYA = re.compile(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)nya\b")
+# (one capitalised word, then up to three more: starting on a capital lets the engine skip
+# ahead to capitals)
 _SPEAKER_BEFORE = re.compile(
-    r"((?:[A-Z][\w.'-]*\s+){1,4})(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
+    r"([A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+){0,3})(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
-_NAME_RUN = re.compile(r"(?:\b[A-Z][\w'-]*(?:\s+|$)){2,4}")
+# two to four capitalised words, each at the start of a word (the first one's start is
+# tested after the capital, so the engine can skip ahead to capitals)
+_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,3}")
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
@@ -178,13 +183,7 @@ class _Sentences:
 
 def doc_counts(doc: Document) -> dict[str, int]:
     """How often each (lower-cased) word occurs in the article: central words recur."""
-    # count the spellings (their hashes are cached), then fold the few not in lower case
-    counts = Counter(chain.from_iterable([s.words for s in doc.sentences]))
-    for word in list(filterfalse(str.islower, counts)):
-        low = word.lower()
-        if low != word:
-            counts[low] += counts.pop(word)
-    return counts
+    return Counter(chain.from_iterable([s.lower for s in doc.sentences]))
 
 
 def near_duplicate(a: str, b: str) -> bool:
@@ -220,10 +219,12 @@ def _compressed(
         if subject is not None:
             logits[subject] += SUBJECT_BONUS
     words: list[str] = []
+    tail = logits[start:] if start else logits
+    gap = GAP_PENALTY if gap is None else gap
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
-        keep = _decode(logits[start:], GAP_PENALTY if gap is None else gap, KEEP_BIAS + extra)
-        keep = _whole_names(tokens, [i + start for i in keep])
-        probs = [_probability(logits[i]) for i in keep]
+        keep = _decode(tail, gap, KEEP_BIAS + extra)
+        keep = _whole_names(tokens, [i + start for i in keep] if start else keep)
+        probs = _probabilities([logits[i] for i in keep])
         words = _finish(
             [tokens.words[i] for i in keep],
             probs,
@@ -237,6 +238,12 @@ def _compressed(
     if scored.shouting(index):
         words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
+
+
+def _probabilities(logits: list[float]) -> list[float]:
+    """:func:`compress.probability` of each logit, computed inline (it runs per kept word)."""
+    # within the clip range the clipped logit is the logit itself
+    return [1.0 / (1.0 + exp(-z)) if -30.0 <= z <= 30.0 else _probability(z) for z in logits]
 
 
 def _whole_names(tokens: compress.Tokens, keep: list[int]) -> list[int]:
@@ -343,35 +350,45 @@ def _finish(
     ``as_written`` marks single words (inside quotation marks) whose form stays.
     """
     out: list[str] = []
+    lows: list[str] = []  # each kept word in lower case (bare verb forms are lower case)
     ps: list[float] = []
     seen: set[str] = set()
     keep_full = compress.scorer().keep_full
-    last = None  # the last kept word in lower case (bare verb forms are lower case)
+    bare_verb = compress.bare_verb
+    last = None  # the last kept word in lower case
     for n, (word, p) in enumerate(zip(words, probs, strict=True)):
         low = word.lower()
         if low == last or (not verbatim and low in seen and not low[:1].isdigit()):
             continue
         seen.add(low)
         fixed = verbatim or low in keep_full or (as_written is not None and as_written[n])
-        bare = None if fixed else compress.bare_verb(word)
-        out.append(bare if bare else word)
+        bare = None if fixed else bare_verb(word)
+        if bare:
+            out.append(bare)
+            last = bare
+        else:
+            out.append(word)
+            last = low
+        lows.append(last)
         ps.append(p)
-        last = bare if bare else low
-    while out and out[0].lower() in _NO_START:
-        out.pop(0)
-        ps.pop(0)
-    while out and (len(out) > MAX_WORDS or len(" ".join(out)) > max_chars):
+    start = 0
+    while start < len(out) and lows[start] in _NO_START:
+        start += 1
+    if start:
+        del out[:start], lows[:start], ps[:start]
+    chars = sum(map(len, out)) + len(out) - 1  # len(" ".join(out))
+    while out and (len(out) > MAX_WORDS or chars > max_chars):
         # drop the least likely word, but never the first (the subject)
-        drop = min(range(1, len(out)), key=lambda i: ps[i]) if len(out) > 1 else 0
-        out.pop(drop)
-        ps.pop(drop)
-    if not verbatim and TRIM_RELATIVE:
-        lows = [w.lower() for w in out]
-        if "yang" in lows[MIN_WORDS + 1 :]:
-            # a trailing relative clause: "Gempa Guncang Lebak yang Berada di …"
-            del out[lows.index("yang", MIN_WORDS + 1) :]
-    while out and out[-1].lower() in _DANGLING:
+        drop = ps.index(min(ps[1:]), 1) if len(out) > 1 else 0
+        chars -= len(out.pop(drop)) + 1
+        del lows[drop], ps[drop]
+    if not verbatim and TRIM_RELATIVE and "yang" in lows[MIN_WORDS + 1 :]:
+        # a trailing relative clause: "Gempa Guncang Lebak yang Berada di …"
+        cut = lows.index("yang", MIN_WORDS + 1)
+        del out[cut:], lows[cut:]
+    while out and lows[-1] in _DANGLING:
         out.pop()
+        lows.pop()
     return out
 
 
@@ -506,9 +523,12 @@ def _title_word(word: str, first: bool) -> str:
 
 def _shouting(words: list[str]) -> bool:
     """Mostly capitals: text typed in caps lock, where capitals say nothing about names."""
+    upper = sum(map(str.isupper, words))
+    if upper < 3:  # fewer than 3 cased words, or at most 2 of 3 or more in capitals
+        return False
     # digits are never upper case, so only the count of cased words needs them taken out
     cased = len(words) - sum(map(str.isdigit, words))
-    return cased >= 3 and sum(map(str.isupper, words)) >= 0.8 * cased
+    return cased >= 3 and upper >= 0.8 * cased
 
 
 def _acronym_in_caps(word: str) -> bool:
