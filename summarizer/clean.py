@@ -161,29 +161,32 @@ def _strip_gambas(para: str) -> tuple[str, int]:
 
 def clean(text: str) -> Cleaned:
     """Normalise ``text`` and drop boilerplate paragraphs and fragments."""
-    removed: Counter = Counter()
+    # kind → count, keys in the order first counted; a plain dict in the loop, since
+    # Counter's missing-key and update paths run Python code
+    removed: dict[str, int] = {}
     kept: list[str] = []
     links_follow = False
     story_seen = False
     for para in paragraphs(normalize(text)):
         kind = _line_kind(para)
         if kind == "read_also":
-            removed["read_also"] += 1
+            removed["read_also"] = removed.get("read_also", 0) + 1
             # a bare "Baca juga:" header: the link titles follow, one a line
             links_follow = para.rstrip().endswith(":") or len(para.split()) <= 2
             continue
         if links_follow and _LINK_TITLE.match(para):
-            removed["read_also"] += 1
+            removed["read_also"] = removed.get("read_also", 0) + 1
             continue
         links_follow = False
         if kind is not None:
-            removed[kind] += 1
+            removed[kind] = removed.get(kind, 0) + 1
             continue
         if not story_seen:
             # The counts keep the key order they always had: these three keys enter
             # ``removed`` (at zero) when the first story paragraph is reached.
             story_seen = True
-            removed.update(dict.fromkeys(("site_chrome", "read_also", "credit_tags"), 0))
+            for key in ("site_chrome", "read_also", "credit_tags"):
+                removed.setdefault(key, 0)
         if "[Gambas:" in para:
             para, n = _strip_gambas(para)
             removed["site_chrome"] += n
@@ -193,10 +196,14 @@ def clean(text: str) -> Cleaned:
         if para.rstrip().endswith(_TAG_ENDS):
             para, n = _CREDIT.subn("", para)
             removed["credit_tags"] += n
-        if not kept and not removed["datelines"]:
+        if not kept and not removed.get("datelines"):
             para, had = strip_dateline(para)
-            removed["datelines"] += had
+            removed["datelines"] = removed.get("datelines", 0) + had
         para = para.strip()
         if para:
             kept.append(para)
-    return Cleaned(kept, +removed)
+    counts: Counter = Counter()  # what ``+Counter(removed)`` gives, built directly
+    for kind, n in removed.items():
+        if n > 0:
+            counts[kind] = n
+    return Cleaned(kept, counts)

@@ -75,5 +75,6 @@ def paragraphs(text: str) -> list[str]:
     break too, except where a line was hard-wrapped mid-sentence (no closing
     punctuation before it and a lower-case word after it).
     """
-    text = _HARD_WRAP.sub(" ", text)
+    if _HARD_WRAP.search(text):  # rare; a search is cheaper than a ``sub`` that finds nothing
+        text = _HARD_WRAP.sub(" ", text)
     return [stripped for line in text.split("\n") if (stripped := line.strip())]

@@ -55,6 +55,8 @@ _TERMINAL = ".!?…"
 _CANDIDATE = re.compile(r"[.!?…\n][.!?…]*+[\"'”’»)\]]*+")
 _NEXT = re.compile(r"\s*+([\"'“‘«(\[]*+)(\S{0,40})")
 _DETACHED_QUOTE = re.compile(r"[ \t]++([\"'”’]++)(?=\s|$)")
+# after a blank, what a detached closing quote needs next (or the end of the text)
+_AFTER_BLANK = " \t\"'”’"
 _SPACES = re.compile(r"\s*+")
 _SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -65,12 +67,33 @@ _MAX_TOKEN = 48
 
 def segment(text: str) -> list[str]:
     """Split ``text`` into sentences, in order, covering all its non-space characters."""
-    return [text[start:end] for start, end in split_spans(text)]
+    sentences = []
+    start = 0
+    for end in _ends(text):
+        sentence = text[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    return sentences
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _ends(text):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+        start = end
+    return spans
+
+
+def _ends(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` end, untrimmed; the last is ``len(text)``."""
+    ends: list[int] = []
     start = skip = 0
     quotes = _Quotes()
     for match in _CANDIDATE.finditer(text):
@@ -89,20 +112,22 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             end = pos
         else:
             end = match.end()
-            after = text[end : end + 2]
-            if after and not after[0].isspace():
+            after = text[end : end + 1]
+            if not after:
+                pass  # the end of the text ends the sentence
+            elif not after.isspace():
                 # "tersebut.Pesawat": a period glued to a capitalised word is a boundary;
                 # "Rp12.500", "Kompas.com", "S.H." are not.
-                if not (run == "." and _glued_boundary(text, pos, after)):
+                if not (run == "." and _glued_boundary(text, pos, text[end : end + 2])):
                     continue
             else:
                 end = _decide(text, pos, run, end, quotes)
                 if end < 0:
                     continue
-        _append(text, spans, start, end)
+        ends.append(end)
         start = end
-    _append(text, spans, start, len(text))
-    return spans
+    ends.append(len(text))
+    return ends
 
 
 class _Quotes:
@@ -111,7 +136,7 @@ class _Quotes:
     __slots__ = ("pos", "straight", "single", "opening", "closing")
 
     def __init__(self) -> None:
-        self.reset(0)
+        self.pos, self.straight, self.single, self.opening, self.closing = 0, 0, 0, 0, 0
 
     def reset(self, pos: int) -> None:
         self.pos, self.straight, self.single, self.opening, self.closing = pos, 0, 0, 0, 0
@@ -129,14 +154,6 @@ class _Quotes:
         if quote == "”":
             return self.opening > self.closing
         return self.single % 2 == 1 or quote == "’"
-
-
-def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
 
 
 def _is_hard_wrap(text: str, pos: int) -> bool:
@@ -165,15 +182,14 @@ def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
     """The end offset of the sentence if the punctuation ``run`` at ``pos`` ends one, else -1."""
     punct = run.rstrip(_CLOSERS)
     closers = run[len(punct) :]
-    if not closers:
-        # A closing quote detached by a space ('dunia. " kata dia'): part of this
-        # sentence when a quotation is open.
+    # A closing quote detached by a space ('dunia. " kata dia'): part of this sentence
+    # when a quotation is open. It needs a quote or another blank after the first blank.
+    if not closers and text[end + 1 : end + 2] in _AFTER_BLANK:
         quote = _DETACHED_QUOTE.match(text, end)
         if quote and _closes(text, quote, quotes.is_open(text, pos, quote.group(1)[0])):
             end = quote.end()
             closers = quote.group(1)
-    nxt = _NEXT.match(text, end)
-    opener, word = nxt.group(1), nxt.group(2)
+    opener, word = _NEXT.match(text, end).groups()
     if not word and not opener:
         return end  # end of text
     if word[:1].islower() and not _is_name(word):
@@ -223,30 +239,40 @@ def _period_ends_sentence(text: str, pos: int, word: str, opener: str) -> bool:
     if not token:
         return True
     lower = token.lower()
-    nxt = word.rstrip(_CLOSERS + ",.;:!?").lower()
-    starter = (not opener and nxt in SENTENCE_STARTERS) or (opener[:1] in '"“' and opener != "")
-    first = word[:1]
     if lower in SOMETIMES_FINAL:
         return True
     if lower in BEFORE_NUMBERS:
-        return not first.isdigit()
-    if lower in ABBREVIATIONS:
-        return starter
-    if len(token) == 1 and token.isupper() or _INITIALS.fullmatch(token):
+        return not word[:1].isdigit()
+    if (
+        lower in ABBREVIATIONS
         # an initial: "B.J. Habibie", "Agus H. Canny"; "a.n. Menteri"
-        return starter
-    if len(token) == 2 and token[0].isupper() and token.isalpha() and _in_chain(chunk, raw, word):
-        return starter
-    if "." in lower:
-        last = lower.rsplit(".", 1)[-1]
-        if last in ABBREVIATIONS:  # "M.Si", "Sp.OG"
-            return starter
+        or (len(token) == 1 and token.isupper())
+        or (
+            "." in token
+            # initials, or a dotted abbreviation ending in a known one: "M.Si", "Sp.OG"
+            and (_INITIALS.fullmatch(token) or lower.rsplit(".", 1)[-1] in ABBREVIATIONS)
+        )
+        or (
+            len(token) == 2
+            and token[0].isupper()
+            and token.isalpha()
+            and _in_chain(chunk, raw, word)
+        )
+    ):
+        return _starts_sentence(word, opener)
     if "/" in token and token.rsplit("/", 1)[-1].istitle():
         return False  # reference numbers: "Nomor 16/Pid. Sus-TPK"
     if token != raw and raw[len(raw) - len(token) - 1] in "([" and word[-1:] in ")]":
         return False  # a short bracketed code: "(Uu. C003)"
     # "tahun 2016. 15 orang" is rare; "pukul 10. 30", "No. 2" are not
-    return not (token.isdigit() and first.isdigit() and not _at_line_start(chunk, raw, lo))
+    return not (token.isdigit() and word[:1].isdigit() and not _at_line_start(chunk, raw, lo))
+
+
+def _starts_sentence(word: str, opener: str) -> bool:
+    """Whether ``word`` (after the ``opener`` quotes) begins a new sentence after an abbreviation."""
+    if opener:
+        return opener[0] in '"“'
+    return word.rstrip(_CLOSERS + ",.;:!?").lower() in SENTENCE_STARTERS
 
 
 def _in_chain(chunk: str, raw: str, word: str) -> bool:

@@ -19,7 +19,12 @@ from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFacto
 
 # Words: letters/digits with inner hyphens (reduplication: "masing-masing"),
 # apostrophes ("Jum'at") and decimal or thousand separators ("1,5", "12.500").
-WORD_RE = re.compile(r"\w+(?:[-'’.,]\w+)*", re.UNICODE)
+# Possessive: a run of letters is never given back (nothing after it could use
+# them), which saves the engine its backtracking bookkeeping; same tokens.
+WORD_RE = re.compile(r"\w++(?:[-'’.,]\w++)*+", re.UNICODE)
+# The same pattern for ASCII text, where it finds the same words: the engine tests
+# ASCII word characters with a table instead of a Unicode category lookup.
+_ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
 STEM_TABLE = "stems.tsv.gz"
 
 
@@ -51,14 +56,27 @@ STOP_WORDS: frozenset[str] = (
 _stemmer = StemmerFactory().create_stemmer()
 _STEMS: dict[str, str] = _load_stem_table()
 _STEM_CACHE_LIMIT = 200_000 + len(_STEMS)
-# token as written → its term ("" for stop words and one-letter tokens)
-_TERMS: dict[str, str] = {}
 _TERM_CACHE_LIMIT = 300_000
+
+
+class _TermCache(dict[str, str]):
+    """token as written → its term ("" for stop words and one-letter tokens).
+
+    A lookup that misses computes the term (``__missing__``), so :func:`terms`
+    is one C-level ``map`` over the tokens, with Python code only for new tokens.
+    """
+
+    def __missing__(self, word: str) -> str:
+        return _term(word)
+
+
+_TERMS = _TermCache()
+_term_of = _TERMS.__getitem__
 
 
 def tokenize(text: str) -> list[str]:
     """Word tokens of ``text`` in their original casing, punctuation dropped."""
-    return WORD_RE.findall(text)
+    return _ASCII_WORD_RE.findall(text) if text.isascii() else WORD_RE.findall(text)
 
 
 def stem(word: str) -> str:
@@ -89,7 +107,4 @@ def _term(word: str) -> str:
 
 def terms(words: list[str]) -> list[str]:
     """Stems of the content (non-stop) words among ``words``: the unit every scorer compares."""
-    found = list(map(_TERMS.get, words))
-    if None in found:
-        found = [_term(w) if t is None else t for w, t in zip(words, found, strict=True)]
-    return [t for t in found if t]
+    return list(filter(None, map(_term_of, words)))
