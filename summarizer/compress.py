@@ -178,8 +178,28 @@ def _strip_time(text: str) -> str:
 
 def prepare(sentence: str) -> Tokens:
     """Rule-compressed words of ``sentence``, each with its clause/quote context."""
+    text = strip_rules(sentence)
+    if _CONTEXT_MARK.search(text):
+        words, clauses, quotes = _in_context(text)
+    else:  # one clause, nothing quoted
+        words = WORD_RE.findall(text)
+        clauses = [0] * len(words)
+        quotes = [False] * len(words)
+    n = len(words)
+    speech = [False] * n
+    if not _SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
+        first = next(i for i, word in enumerate(words) if word in _SPEECH_VERBS)
+        speech[first + 1 :] = [True] * (n - first - 1)
+    return Tokens(words, clauses, quotes, speech)
+
+
+_CONTEXT_MARK = re.compile(r'[,;"“”]')  # what opens a clause or a quotation
+
+
+def _in_context(text: str) -> tuple[list[str], list[int], list[bool]]:
+    """The words of ``text``, the commas/semicolons before each, and whether it is quoted."""
     # [gap, word, gap, word, …, gap]: only gaps other than one space hold punctuation
-    parts = _WORD_SPLIT.split(strip_rules(sentence))
+    parts = _WORD_SPLIT.split(text)
     words = parts[1::2]
     n = len(words)
     clauses = [0] * n
@@ -197,11 +217,7 @@ def prepare(sentence: str) -> Tokens:
             clauses[i:end] = [clause] * (end - i)
         if quoted:
             quotes[i:end] = [True] * (end - i)
-    speech = [False] * n
-    if not _SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
-        first = next(i for i, word in enumerate(words) if word in _SPEECH_VERBS)
-        speech[first + 1 :] = [True] * (n - first - 1)
-    return Tokens(words, clauses, quotes, speech)
+    return words, clauses, quotes
 
 
 def _shape(word: str, index: int) -> str:

@@ -224,6 +224,8 @@ def _compressed(
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
         keep = _decode(tail, gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep] if start else keep)
+        if len(keep) < MIN_WORDS:
+            continue  # tidying never adds words: too short already
         probs = _probabilities([logits[i] for i in keep])
         words = _finish(
             [tokens.words[i] for i in keep],
@@ -277,14 +279,32 @@ def _subject_head(tokens: compress.Tokens, start: int, verb: int) -> int | None:
 def _main_verb(tokens: compress.Tokens, start: int) -> int | None:
     """The first active (``meN-``) or passive (``di-``) verb after the subject: a headline
     without its verb is a list of nouns."""
-    for i in range(start + 1, min(len(tokens), start + 12)):
-        word = tokens.words[i]
-        if word[:1].isupper() or tokens.clauses[i] > tokens.clauses[start]:
+    words, clauses = tokens.words, tokens.clauses
+    clause = clauses[start]
+    for i in range(start + 1, min(len(words), start + 12)):
+        word = words[i]
+        if word[:1].isupper() or clauses[i] > clause:
             continue
         low = word.lower()
-        if compress.bare_verb(low) or (low.startswith("di") and len(low) > 5 and stem(low) != low):
+        verb = _VERBS.get(low)
+        if verb is None:
+            verb = _is_verb(low)
+        if verb:
             return i
     return None
+
+
+_VERBS: dict[str, bool] = {}  # lower-case word → whether it is a meN- or di- verb
+
+
+def _is_verb(low: str) -> bool:
+    """A ``meN-`` verb with a bare form, or a ``di-`` word that is more than its stem."""
+    verb = bool(compress.bare_verb(low)) or (
+        low.startswith("di") and len(low) > 5 and stem(low) != low
+    )
+    if len(_VERBS) < 100_000:
+        _VERBS[low] = verb
+    return verb
 
 
 def _decode(logits: list[float], gap: float, bias: float) -> list[int]:
@@ -308,30 +328,33 @@ def _decode(logits: list[float], gap: float, bias: float) -> list[int]:
 
 def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
     keep_score, drop_score = float("-inf"), 0.0
-    back: list[bool] = []  # for each word kept: did the previous word stay too
-    from_keep: list[bool] = []  # for each word dropped: was the previous one kept
-    stayed, came_from_keep = back.append, from_keep.append
-    for z in [z + bias for z in logits]:
-        new = drop_score - gap
-        if keep_score >= new:
-            stayed(True)
-            new = keep_score
-        else:
-            stayed(False)
+    # for each word, how the best paths ending there came about: 2 = it and the previous
+    # word kept (the best drop path drops a kept word), 1 = kept after a kept word (the
+    # best drop path drops a dropped one), 0 = kept after a gap (so was the drop path).
+    # A kept word never follows a gap when the previous word kept scores better than
+    # dropping it, as ``gap`` is a penalty (>= 0).
+    steps: list[int] = []
+    step = steps.append
+    for z in logits:
         if keep_score >= drop_score:
-            came_from_keep(True)
+            step(2)
             drop_score = keep_score
+            keep_score = z + bias + keep_score
+        elif keep_score >= drop_score - gap:
+            step(1)
+            keep_score = z + bias + keep_score
         else:
-            came_from_keep(False)
-        keep_score = z + new
+            step(0)
+            keep_score = z + bias + (drop_score - gap)
     kept = keep_score >= drop_score
     out = []
     for i in range(len(logits) - 1, -1, -1):
+        how = steps[i]
         if kept:
             out.append(i)
-            kept = back[i]
+            kept = how != 0
         else:
-            kept = from_keep[i]
+            kept = how == 2
     out.reverse()
     return out
 
