@@ -252,19 +252,17 @@ def _whole_names(tokens: compress.Tokens, keep: list[int]) -> list[int]:
     """Kept words plus the rest of any name they start: never ``Kuala`` without ``Lumpur``."""
     kept = set(keep)
     words, clauses = tokens.words, tokens.clauses
+    n = len(words)
+    grown = False
     for i in keep:
         if not words[i][:1].isupper():
             continue
         j = i + 1
-        while (
-            j < len(tokens)
-            and j not in kept
-            and words[j][:1].isupper()
-            and clauses[j] == clauses[i]
-        ):
+        while j < n and j not in kept and words[j][:1].isupper() and clauses[j] == clauses[i]:
             kept.add(j)
+            grown = True
             j += 1
-    return sorted(kept)
+    return sorted(kept) if grown else keep  # ``keep`` is in order already
 
 
 def _subject_head(tokens: compress.Tokens, start: int, verb: int) -> int | None:
