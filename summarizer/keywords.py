@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from itertools import compress
+from itertools import compress, repeat
 
 from .document import Document
 from .result import Keyword
@@ -70,7 +70,27 @@ IDF: Idf = load_idf()
 _KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be in a phrase
 _KEYS_LIMIT = 200_000
 _VERBS: set[str] = set()  # lower-case words Sastrawi strips a verb prefix from
-_WORD_KEYS: dict[str, str] = {}  # token as written → its key, verb rule applied
+
+
+class _KeyCache(dict[str, str]):
+    """Token as written → its key (verb rule applied); a miss computes and caches it."""
+
+    def __missing__(self, word: str) -> str:
+        return _word_key(word)
+
+
+_WORD_KEYS = _KeyCache()
+
+
+class _Powers(dict[int, float]):
+    """Use count → count ** FREQ_POWER, computed once per count for the process."""
+
+    def __missing__(self, count: int) -> float:
+        self[count] = weight = count**FREQ_POWER
+        return weight
+
+
+_FREQ_WEIGHTS = _Powers()
 VERB_PREFIXES = ("me", "di", "ber")
 # Units, currencies and clock words: frequent in news, never what a story is about.
 UNITS = frozenset(
@@ -128,37 +148,40 @@ def extract(
         words += sentence.words
         words.append("")
     starts = set(offsets)
-    keys = _keys(words, stop_words)
-    for i in starts:  # "Menghilangkan" opening a sentence is still a verb
-        if keys[i] and words[i].lower() in _VERBS:
+    keys = list(map(_WORD_KEYS.__getitem__, words))
+    for sentence, i in zip(doc.sentences, offsets, strict=True):
+        # "Menghilangkan" opening a sentence is still a verb
+        if keys[i] and sentence.lower[0] in _VERBS:
             keys[i] = ""
+    if stop_words:
+        lower = [low for sentence in doc.sentences for low in (*sentence.lower, "")]
+        keys = ["" if low in stop_words else key for low, key in zip(lower, keys, strict=True)]
     n = len(keys)
-    counts = Counter(keys)
-    counts.pop("", None)
+    # Everything below reads only the content words (a third of the tokens).
+    content = list(compress(range(n), keys))  # their positions
+    content_keys = list(compress(keys, keys))
+    counts = Counter(content_keys)
     if not counts:
         return []
-    first = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
+    first = dict(zip(reversed(content_keys), reversed(content), strict=True))
     lead = LEAD_BONUS / n
+    top = 1 + LEAD_BONUS  # the lead factor at the first word
 
     # Seeds: the best single words. Phrases are only grown around them, which
     # keeps the work proportional to k rather than to every n-gram of the text.
     # Words used once rarely beat repeated ones: rank them only when too few repeat.
     wanted = max(_SEEDS_PER_KEYWORD * k, 8)
-    pool = [t for t, c in counts.items() if c > 1]
+    pool = [(t, c) for t, c in counts.items() if c > 1]
     if len(pool) < wanted:
-        pool = list(counts)
+        pool = list(counts.items())
+    get = values.get
+    power = _FREQ_WEIGHTS
+    # (negated score, first position, word): also the word's entry as a one-word phrase
     ranked = sorted(
-        (
-            -(counts[t] ** FREQ_POWER)
-            * values.get(t, default)
-            * (1 + LEAD_BONUS - lead * first[t]),
-            first[t],
-            t,
-        )
-        for t in pool
-    )
-    seeds = {t for _, _, t in ranked[:wanted]}
-    at = list(compress(range(n), map(seeds.__contains__, keys)))
+        [(-power[c] * get(t, default) * (top - lead * first[t]), first[t], t) for t, c in pool]
+    )[:wanted]
+    seeds = {t for _, _, t in ranked}
+    at = list(compress(content, map(seeds.__contains__, content_keys)))
     occurrences: dict[tuple[str, ...], list[int]] = {}
     for i in at:
         occurrences.setdefault((keys[i],), []).append(i)
@@ -170,31 +193,30 @@ def extract(
         )
         for j in spans:
             occurrences.setdefault(tuple(keys[j : j + size]), []).append(j)
-    # Phrases that never occur outside one longer phrase are not candidates.
+    # A phrase is only written inside a longer one when a longer one has as many uses
+    # (each use of the longer phrase is a use of the shorter): not a candidate then.
     parents: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for key in occurrences:
-        if len(key) > 1:
-            head, tail = key[:-1], key[1:]
-            if head in occurrences:
-                parents.setdefault(head, []).append(key)
-            if tail != head and tail in occurrences:
-                parents.setdefault(tail, []).append(key)
     nested = set()
-    for sub, longer in parents.items():
-        uses = len(occurrences[sub])
-        if any(len(occurrences[p]) >= uses for p in longer):
-            nested.add(sub)
-    get = values.get
-    scored = [
+    for key, positions in occurrences.items():
+        if len(key) > 1:
+            uses = len(positions)
+            head, tail = key[:-1], key[1:]
+            for sub in (head, tail) if tail != head else (head,):
+                if (inner := occurrences.get(sub)) is not None:
+                    parents.setdefault(sub, []).append(key)
+                    if uses >= len(inner):
+                        nested.add(sub)
+    scored = [(neg, start, (t,)) for neg, start, t in ranked if (t,) not in nested]
+    scored += [
         (
-            -(len(positions) ** FREQ_POWER)
-            * (get(key[0], default) if len(key) == 1 else sum([get(s, default) for s in key]))
-            * (1 + LEAD_BONUS - lead * positions[0]),
+            -power[len(positions)]
+            * sum(map(get, key, repeat(default)))
+            * (top - lead * positions[0]),
             positions[0],
             key,
         )
         for key, positions in occurrences.items()
-        if key not in nested
+        if len(key) > 1 and key not in nested
     ]
     # best first; only the first few are ever read, so pop them off a heap instead of sorting
     heapq.heapify(scored)
@@ -205,7 +227,7 @@ def extract(
         surface = None
         # "Bond" is written "James Bond" often enough: show the full name.
         for phrase in _expansions(key, occurrences, parents):
-            if any(_overlaps(phrase, other) for other in taken):
+            if taken and any(_overlaps(phrase, other) for other in taken):
                 continue
             surface = _surface(phrase, occurrences[phrase], words, offsets, starts, doc)
             if surface is not None:
@@ -225,6 +247,8 @@ def _expansions(
     parents: dict[tuple[str, ...], list[tuple[str, ...]]],
 ) -> list[tuple[str, ...]]:
     """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first."""
+    if key not in parents:
+        return [key]
     need = max(EXPAND_SHARE * len(occurrences[key]), 2)
     chain = [key]
     while longer := [p for p in parents.get(chain[-1], ()) if len(occurrences[p]) >= need]:
@@ -243,23 +267,11 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(a[i:] == b[: len(a) - i] or b[i:] == a[: len(b) - i] for i in range(1, len(a)))
 
 
-def _keys(words: list[str], stop_words: frozenset[str]) -> list[str]:
-    """Per word: its stem, or "" for stop words, single letters, bare numbers and verbs."""
-    # one lookup per token as written: the verb rule needs its casing, so cache by that
-    keys = list(map(_WORD_KEYS.get, words))
-    if None in keys:
-        for i, key in enumerate(keys):
-            if key is None:
-                keys[i] = _word_key(words[i])
-    if stop_words:
-        keys = [
-            "" if word.lower() in stop_words else key for word, key in zip(words, keys, strict=True)
-        ]
-    return keys
-
-
 def _word_key(word: str) -> str:
-    """The key of one token as written (see :func:`_keys`), cached."""
+    """The key of one token as written, cached: its stem, or "" when it cannot be in a phrase.
+
+    That is a stop word, single letter, bare number, unit or lower-case verb.
+    """
     low = word.lower()
     key = _KEYS.get(low)
     if key is None:
@@ -300,32 +312,33 @@ def _surface(
     """
     size = len(key)
     if size == 1:
-        forms = [words[i] for i in positions]
-    else:
-        forms = [" ".join(words[i : i + size]) for i in positions]
-    if size > 1:
-        # As written (no punctuation inside) and cased alike: "Bank Indonesia" and
-        # "transportasi online", not "menikahi Madeleine Swann".
-        kept = [
-            (i, form)
-            for i, form in zip(positions, forms, strict=True)
-            if _evenly_cased(words[i : i + size], i in starts)
+        # The most used mid-sentence spelling ("pahlawan" over "pahlawannya"), else the first.
+        mid = [words[i] for i in positions if i not in starts]
+        return _most_used(mid) if mid else words[positions[0]]
+    # As written (no punctuation inside) and cased alike: "Bank Indonesia" and
+    # "transportasi online", not "menikahi Madeleine Swann".
+    kept = []
+    for i in positions:
+        form = " ".join(words[i : i + size])
+        if (
+            _evenly_cased(words[i : i + size], i in starts)
             and form in doc.sentences[bisect_right(offsets, i) - 1].text
-        ]
-        if not kept:
-            return None
-    else:
-        kept = list(zip(positions, forms, strict=True))
-    # The most used mid-sentence spelling ("pahlawan" over "pahlawannya"), else the first.
-    mid = Counter([form for i, form in kept if i not in starts])
-    if mid:
-        return max(mid, key=mid.__getitem__)  # ties: first seen (Counter keeps order)
-    return kept[0][1]
+        ):
+            kept.append((i, form))
+    if not kept:
+        return None
+    mid = [form for i, form in kept if i not in starts]
+    return _most_used(mid) if mid else kept[0][1]
+
+
+def _most_used(forms: list[str]) -> str:
+    """The most frequent of ``forms``; ties go to the first seen."""
+    return max(dict.fromkeys(forms), key=forms.count)
 
 
 def _evenly_cased(words: list[str], sentence_initial: bool) -> bool:
     """Every word capitalised, or none (a sentence's first word may be either)."""
-    caps = [w[:1].isupper() for w in words[1:] if w[:1].isalpha()]
+    caps = {w[:1].isupper() for w in words[1:] if w[:1].isalpha()}
     if not sentence_initial:
-        caps.append(words[0][:1].isupper())
-    return all(caps) or not any(caps)
+        caps.add(words[0][:1].isupper())
+    return len(caps) < 2

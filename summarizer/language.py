@@ -11,10 +11,19 @@ or use differently (``bahwa``/``bahawa``, ``karena``/``kerana``, ``ialah``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
+from itertools import islice
 
-__all__ = ["LANGUAGE_NAMES", "PROFILES", "UNDETERMINED", "detect", "language_warning"]
+__all__ = [
+    "LANGUAGE_NAMES",
+    "PROFILES",
+    "UNDETERMINED",
+    "detect",
+    "detect_lowered",
+    "language_warning",
+]
 
 UNDETERMINED = "und"
 # Fewer function words than this and the text is too short to call.
@@ -73,24 +82,38 @@ def detect(words: Iterable[str]) -> str:
     ``"und"`` when there are too few function words to decide (very short
     text, numbers, emoji, or a language without a profile).
     """
-    counts: dict[str, int] = {}
-    total = 0
-    votes = _VOTES
-    for word in words:
-        total += 1
-        langs = votes.get(word.lower())
-        if langs:
-            for code in langs:
-                counts[code] = counts.get(code, 0) + 1
-        if total >= MAX_WORDS:
+    return _vote(list(map(str.lower, islice(words, MAX_WORDS))))
+
+
+def detect_lowered(sentences: Iterable[list[str]]) -> str:
+    """:func:`detect` for words already lower-cased, given sentence by sentence.
+
+    The pipeline has them as ``Sentence.lower``; taking whole sentences means
+    no word is lower-cased, copied or yielded one at a time again.
+    """
+    head: list[str] = []
+    for words in sentences:
+        head += words
+        if len(head) >= MAX_WORDS:
+            del head[MAX_WORDS:]
             break
-    if not counts:
+    return _vote(head)
+
+
+def _vote(words: list[str]) -> str:
+    """The language whose function words are most of the lower-cased ``words``."""
+    votes = Counter(filter(None, map(_VOTES.get, words)))
+    if not votes:
         return UNDETERMINED
+    counts: Counter[str] = Counter()
+    for langs, hits in votes.items():  # a few distinct vote tuples, e.g. ("id", "ms")
+        for code in langs:
+            counts[code] += hits
     best = min(counts, key=lambda code: (-counts[code], _ORDER[code]))
-    if best == "ms" and counts["ms"] < counts.get("id", 0) + MALAY_MARGIN:
+    if best == "ms" and counts["ms"] < counts["id"] + MALAY_MARGIN:
         best = "id"  # a stray "boleh" or "apabila" does not make Indonesian news Malay
     hits = counts[best]
-    if hits < MIN_HITS or hits < MIN_SHARE * total:
+    if hits < MIN_HITS or hits < MIN_SHARE * len(words):
         return UNDETERMINED
     return best
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import summarize
-from summarizer.language import UNDETERMINED, detect, language_warning
+from summarizer.document import build_document
+from summarizer.language import UNDETERMINED, detect, detect_lowered, language_warning
 from summarizer.words import tokenize
 
 ENGLISH_NEWS = (
@@ -62,6 +63,30 @@ def test_detect_takes_any_casing_and_iterables():
     words = tokenize(ENGLISH_NEWS.upper())
     assert detect(iter(words)) == "en"
     assert detect([]) == UNDETERMINED
+
+
+@pytest.mark.parametrize("text", [ENGLISH_NEWS, MALAY_NEWS, "ok", ""])
+def test_detect_lowered_agrees_with_detect(articles, text):
+    # The pipeline's path (Sentence.lower, sentence by sentence) must decide exactly as detect.
+    for doc in [build_document(a.text) for a in articles] + [build_document(text)]:
+        by_word = detect(w for s in doc.sentences for w in s.words)
+        assert detect_lowered(s.lower for s in doc.sentences) == by_word
+
+
+def test_only_the_opening_words_count():
+    # English after the first MAX_WORDS words does not outvote the Indonesian opening.
+    indonesian = ["yang", "dan", "di", "ini", "itu"] * 50
+    english = ["the", "of", "and", "to", "is"] * 100
+    assert detect(indonesian + english) == "id"
+    assert detect_lowered([indonesian[:7], indonesian[7:], english]) == "id"
+
+
+@pytest.mark.parametrize("text", ["kerana", "Beliau kerana.", "bahawa iaitu"])
+def test_a_few_malay_words_alone_are_undetermined(text):
+    # Too few function words to call Malay, and no Indonesian ones either: "und", not a crash.
+    result = summarize(text)
+    assert result.language == UNDETERMINED
+    assert result.warnings == []
 
 
 @pytest.mark.parametrize("code", ["id", "ms", UNDETERMINED])
