@@ -13,7 +13,7 @@ from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
 from .headline import headlines as make_headlines
 from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
-from .language import PROFILES, detect, language_warning
+from .language import PROFILES, detect_lowered, language_warning
 from .result import SelectedSentence, Summary
 from .select import EXCLUDABLE, Budget, best_first, select
 
@@ -73,7 +73,7 @@ def summarize(
         raise OptionError("budget", str(exc)) from None
 
     doc = build_document(text, title=title)
-    language = detect(w for s in doc.sentences for w in s.words)
+    language = detect_lowered(s.lower for s in doc.sentences)
     warnings = [note] if (note := language_warning(language)) else []
     # Foreign function words ("the", "of") are not key phrases either.
     extra_stops = PROFILES[language] if warnings else frozenset()
