@@ -45,7 +45,11 @@ _MONTHS = (
 )
 _PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|kemarin))?"
 _CLOCK = r"(?:\s*,?\s*(?:sekitar\s+|sejak\s+|mulai\s+)?pukul\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)?"
+# The lookahead only skips positions quickly: a time phrase starts on a space, a comma, a
+# digit or the first letter of a lead-in word, day name or "pukul" (ſ and the Kelvin sign are
+# what s and k also match when case is ignored).
 _TIME = re.compile(
+    r"(?=[\s,\dphsmtrkjPHSMTRKJ\u017f\u212a])"
     rf"\s*,?\s*(?:(?:pada|hari|sejak|mulai|sekitar|tanggal|hingga|sampai)\s+)*"
     rf"(?:(?:hari\s+)?{_DAYS}(?:\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*\))?"
     rf"(?:\s*,?\s*\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?)?{_PART_OF_DAY}{_CLOCK}"
