@@ -159,6 +159,21 @@ def _strip_gambas(para: str) -> tuple[str, int]:
     return head + para[end:], n
 
 
+def _strip_credit(para: str) -> tuple[str, int]:
+    """``_CREDIT.subn`` searched only from the blanks before the last "(" or "[".
+
+    A credit tag holds no opening bracket after its first character and runs to the
+    end of the text, so no match can start earlier, and there is at most one.
+    """
+    opening = max(para.rfind("("), para.rfind("["))
+    if opening < 0:
+        return para, 0
+    match = _CREDIT.search(para, len(para[:opening].rstrip()))
+    if match is None:
+        return para, 0
+    return para[: match.start()] + para[match.end() :], 1
+
+
 def clean(text: str) -> Cleaned:
     """Normalise ``text`` and drop boilerplate paragraphs and fragments."""
     # kind → count, keys in the order first counted; a plain dict in the loop, since
@@ -187,14 +202,17 @@ def clean(text: str) -> Cleaned:
             story_seen = True
             for key in ("site_chrome", "read_also", "credit_tags"):
                 removed.setdefault(key, 0)
-        if "[Gambas:" in para:
-            para, n = _strip_gambas(para)
-            removed["site_chrome"] += n
-        if ":" in para and ("Baca" in para or "BACA" in para or "Lihat" in para or "Simak" in para):
-            para, n = _READ_ALSO_INLINE.subn("", para)
-            removed["read_also"] += n
+        if ":" in para:  # both inline patterns need one
+            if "[Gambas:" in para:
+                para, n = _strip_gambas(para)
+                removed["site_chrome"] += n
+            if ":" in para and (
+                "Baca" in para or "BACA" in para or "Lihat" in para or "Simak" in para
+            ):
+                para, n = _READ_ALSO_INLINE.subn("", para)
+                removed["read_also"] += n
         if para.rstrip().endswith(_TAG_ENDS):
-            para, n = _CREDIT.subn("", para)
+            para, n = _strip_credit(para)
             removed["credit_tags"] += n
         if not kept and not removed.get("datelines"):
             para, had = strip_dateline(para)
