@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, repeat
 from math import fsum, sqrt
-from operator import itemgetter
 
 import numpy as np
 
@@ -209,26 +208,26 @@ def opener_keys(words: list[str]) -> tuple[str, str]:
 
 
 _CACHED_LENGTHS = 256  # sentence counts whose per-length arrays are kept
+_CACHED_BLANKS = 64  # the same for whole model matrices (n × 151 floats each)
 
 
-def _cached(function):
+def _cached(function, limit: int = _CACHED_LENGTHS):
     """Memoise a per-length array for the common lengths only (bounded memory)."""
-    cached = lru_cache(maxsize=_CACHED_LENGTHS)(function)
+    cached = lru_cache(maxsize=limit)(function)
 
     def by_length(n: int) -> np.ndarray:
-        return cached(n) if n <= _CACHED_LENGTHS else function(n)
+        return cached(n) if n <= limit else function(n)
 
     return by_length
 
 
-def _rank(values: np.ndarray) -> np.ndarray:
-    """1 for the highest value, falling to 0 for the lowest (ties by position)."""
+def _write_rank(out: np.ndarray, column: int, values: np.ndarray) -> None:
+    """``out[:, column]``: 1 for the highest value, falling to 0 for the lowest (ties by position)."""
     n = len(values)
     if n <= 1:
-        return np.ones(n)
-    ranks = np.empty(n)
-    ranks[np.argsort(-values, kind="stable")] = _rank_values(n)
-    return ranks
+        out[:, column] = 1.0
+    else:
+        out[np.argsort(-values, kind="stable"), column] = _rank_values(n)
 
 
 @_cached
@@ -253,13 +252,16 @@ def _opening_mean(values: np.ndarray) -> np.ndarray:
     return np.add.reduce(head, axis=0) / len(head)
 
 
-@_cached
-def _position_columns(n: int) -> np.ndarray:
-    """``first`` … ``log_position``: they depend on the sentence count alone (read-only)."""
+@partial(_cached, limit=_CACHED_BLANKS)
+def _blank(n: int) -> np.ndarray:
+    """The model matrix with only ``first`` … ``log_position`` and ``log_sentences``
+    filled in: they depend on the sentence count alone (read-only, copied per document)."""
     idx = np.arange(n, dtype=float)
-    block = np.column_stack(
+    block = np.zeros((n, len(MODEL_FEATURE_NAMES)))
+    block[:, 0:7] = np.column_stack(
         [idx == 0, idx == 1, idx == 2, idx == 3, 1.0 / (idx + 1.0), idx / n, np.log1p(idx)]
     )
+    block[:, FEATURE_NAMES.index("log_sentences")] = np.log(n)
     block.flags.writeable = False
     return block
 
@@ -271,13 +273,58 @@ _C = len(CONTEXT_FEATURES)
 _LEAD = _B + 3 * _C
 _LEX = len(CORE_FEATURE_NAMES)
 _S = len(LEXICON_STATS)
+# the context features and lexicon stats, and where their previous / next sentence's
+# values and their values minus the opening mean go
+_SHIFTED = np.array([*_CONTEXT, *range(_LEX, _LEX + _S)])
+_PREVIOUS = np.array([*range(_B, _B + _C), *range(_LEX + 2 * _S + 2, _LEX + 3 * _S + 2)])
+_NEXT = np.array([*range(_B + _C, _B + 2 * _C), *range(_LEX + 3 * _S + 2, _LEX + 4 * _S + 2)])
+_RELATIVE = np.array([*range(_B + 2 * _C, _LEAD), *range(_LEX + _S + 2, _LEX + 2 * _S + 2)])
 _ZERO = repeat(0.0)  # dict.get's default, for map()
-_LOG1P_SIZE = 4096
-_LOG1P_TABLE = np.log1p(np.arange(_LOG1P_SIZE, dtype=float))  # numpy's values, by count
+_LOG_SIZE = 4096
+_LOG1P_TABLE = np.log1p(np.arange(_LOG_SIZE, dtype=float))  # numpy's values, by count
 _LOG1P = _LOG1P_TABLE.tolist()
-_FIRST = itemgetter(0)
-_NOT_DIGIT = bytes(set(range(128)) - set(b"0123456789"))
-_NOT_UPPER = bytes(set(range(128)) - set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+_HEAD_KINDS = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0" * 10 + b"A" * 26)
+
+
+# The per-sentence values are collected as floats only (np.array converts a list of
+# floats several times faster than one mixing bools and ints), in this order, and
+# written into these model columns with one assignment.
+def _place_facts(paragraph: int, position: int) -> tuple[float, ...]:
+    """log_paragraph, first_paragraph, first_in_paragraph, inv_position_in_paragraph,
+    opens_paragraph_2 and opens_paragraph_3 of a sentence."""
+    opens = position == 0
+    return (
+        _LOG1P[paragraph] if paragraph < _LOG_SIZE else float(np.log1p(paragraph)),
+        float(paragraph == 0),
+        float(opens),
+        1.0 / (position + 1.0),
+        float(opens and paragraph == 1),
+        float(opens and paragraph == 2),
+    )
+
+
+def _length_facts(n_words: int) -> tuple[float, ...]:
+    """log_words, short, long and the word count (relative_length before dividing)."""
+    return (
+        _LOG1P[n_words] if n_words < _LOG_SIZE else float(np.log1p(n_words)),
+        float(n_words < 8),
+        float(n_words > 40),
+        float(n_words),
+    )
+
+
+_PLACES = [[_place_facts(p, q) for q in range(64)] for p in range(64)]
+_LENGTHS = [_length_facts(k) for k in range(256)]
+_FACT_COLUMNS = np.array(
+    [7, 8, 9, 10, _LEAD + 5, _LEAD + 6]  # _place_facts
+    + [11, 12, 13, 14]  # _length_facts
+    + list(range(25, 33))  # quote_share … continuation
+    + [_LEAD + 2, _LEAD + 3, _LEAD + 4, 35]  # novelty, new terms, paragraph size, single
+    + [22]  # title terms (title_recall before dividing)
+    + list(range(_LEX, _LEX + _S + 2)),  # lexicon stats, opener_2, opener_1
+    dtype=np.intp,
+)
+_TRUTH = (0.0, 1.0)  # a bool as a float: _TRUTH[flag]
 
 
 def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
@@ -291,20 +338,18 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     trained on (lexicon sums are exact, so they no longer depend on set order).
     """
     n = len(doc)
-    out = np.zeros((n, len(MODEL_FEATURE_NAMES)))
     if n == 0:
-        return out
+        return np.zeros((0, len(MODEL_FEATURE_NAMES)))
+    out = _blank(n).copy()
     sentences = doc.sentences
     term_lists = [s.terms for s in sentences]
     all_terms = list(chain.from_iterable(term_lists))
     distinct = dict.fromkeys(all_terms)  # first-seen order
     vocab = dict(zip(distinct, range(len(distinct)), strict=True))
     counts_per = list(map(len, term_lists))
-    paragraphs: list[int] = []
-    facts: list[float] = []
-    lead = set(sentences[0].terms)
+    lead = set(term_lists[0])
     if n > 1:
-        lead.update(sentences[1].terms)
+        lead.update(term_lists[1])
     title = set(doc.title_terms)
     weight_of = None
     if lexicon is not None and lexicon.terms:
@@ -313,163 +358,151 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         weight_of = dict(zip(distinct, map(lexicon.terms.get, distinct, _ZERO), strict=True))
     openers = lexicon.openers if lexicon is not None else {}
     get_opener = openers.get
+    paragraph_size: dict[int, int] = {}
+    for s in sentences:
+        paragraph_size[s.paragraph] = paragraph_size.get(s.paragraph, 0) + 1
     attribution_free = _ATTRIBUTION.isdisjoint
     find_quotes = _QUOTE_CHARS.findall
-    log1p = _LOG1P
+    truth = _TRUTH
+    # the first character of every word, for the digit and capital shares: ASCII ones
+    # (str.isdigit is 0-9, str.isupper is A-Z) mapped to "0" and "A" to count per sentence
+    heads = "".join([w[0] for s in sentences for w in s.words])
+    kinds = heads.encode().translate(_HEAD_KINDS) if heads.isascii() else None
+    start = 0  # the sentence's first word in heads
+    facts: list[float] = []
+    extend = facts.extend
+    total_words = 0
     for s in sentences:
-        own = set(s.terms)
-        n_own = len(own)
-        new = n_own - len(own & lead)
-        if weight_of is not None:
-            weights = list(map(weight_of.__getitem__, own)) or [0.0]
-            total = fsum(weights)  # exact, as in lexicon_matrix
-            lex = (total / len(weights), max(weights), min(weights), total)
-        else:
-            lex = (0.0, 0.0, 0.0, 0.0)
+        paragraph = s.paragraph
+        position = s.position_in_paragraph
+        extend(
+            _PLACES[paragraph][position]
+            if paragraph < 64 and position < 64
+            else _place_facts(paragraph, position)
+        )
+        lower = s.lower
+        n_words = len(s.words)
+        total_words += n_words
+        extend(_LENGTHS[n_words] if n_words < 256 else _length_facts(n_words))
         text = s.text
-        quotes = find_quotes(text)
-        if quotes:
+        if '"' in text or "“" in text or "”" in text:
+            quotes = find_quotes(text)
             first = text.find(quotes[0])
             share = (text.rfind(quotes[-1]) - first) / max(len(text), 1) if len(quotes) > 1 else 0.5
-            starts = first == 0
+            starts = truth[first == 0]
         else:
-            share = 0.0
-            starts = False
+            share = starts = 0.0
         end = text.rstrip("\"'”’)] ")
-        words = s.words
-        n_words = len(words)
-        if words:
-            heads = "".join(map(_FIRST, words))
-            low0 = words[0].lower()
-            if heads.isascii():  # ASCII: str.isdigit is 0-9, str.isupper is A-Z
-                raw = heads.encode()
-                digit = len(raw.translate(None, _NOT_DIGIT)) / n_words
-                capital = len(raw[1:].translate(None, _NOT_UPPER)) / n_words
+        stop = start + n_words
+        if lower:
+            if kinds is not None:
+                digit = kinds.count(b"0", start, stop) / n_words
+                capital = kinds.count(b"A", start + 1, stop) / n_words
             else:
-                digit = sum(map(str.isdigit, heads)) / n_words
-                capital = sum(map(str.isupper, heads[1:])) / n_words
-            attribution = not attribution_free(map(str.lower, words))
-            continuation = low0 in _CONTINUATION
+                digit = sum(map(str.isdigit, heads[start:stop])) / n_words
+                capital = sum(map(str.isupper, heads[start + 1 : stop])) / n_words
+            low0 = lower[0]
+            attribution = truth[not attribution_free(lower)]
+            continuation = truth[low0 in _CONTINUATION]
             if openers:
                 one = get_opener("1:" + low0, 0.0)
-                pair = f"2:{low0} {words[1].lower()}" if n_words > 1 else "2:" + low0
-                two = get_opener(pair, one)
+                two = get_opener(f"2:{low0} {lower[1]}" if n_words > 1 else "2:" + low0, one)
             else:
                 one = two = 0.0
         else:
-            digit = capital = 0.0
-            attribution = continuation = False
+            digit = capital = attribution = continuation = 0.0
             one = get_opener("1:", 0.0)
             two = get_opener("2:", one)
-        paragraph = s.paragraph
-        position = s.position_in_paragraph
-        paragraphs.append(paragraph)
-        facts += (
-            log1p[paragraph] if paragraph < _LOG1P_SIZE else np.log1p(paragraph),
-            paragraph == 0,
-            position == 0,
-            1.0 / (position + 1.0),
-            log1p[n_words] if n_words < _LOG1P_SIZE else np.log1p(n_words),
-            n_words < 8,
-            n_words > 40,
-            n_words,
-            share,
-            starts,
-            end.endswith("?"),
-            end.endswith("!"),
-            digit,
-            capital,
-            attribution,
-            continuation,
-            new / n_own if n_own else 0.0,
-            new,
-            position == 0 and paragraph == 1,
-            position == 0 and paragraph == 2,
-            len(own & title),
-            *lex,
-            two,
-            one,
+        start = stop
+        own = set(s.terms)
+        n_own = len(own)
+        new = n_own - len(own & lead)
+        size = paragraph_size[paragraph]
+        extend(
+            (
+                share,
+                starts,
+                truth[end.endswith("?")],
+                truth[end.endswith("!")],
+                digit,
+                capital,
+                attribution,
+                continuation,
+                new / n_own if n_own else 0.0,
+                float(new),
+                float(size),
+                truth[size == 1],
+                float(len(own & title)) if title else 0.0,
+            )
         )
-    info = np.array(facts, dtype=float).reshape(n, -1)
-    out[:, 0:7] = _position_columns(n)
-    out[:, 7:15] = info[:, 0:8]
-    out[:, 14] /= np.add.reduce(info[:, 7]) / n or 1.0
-    out[:, 25:33] = info[:, 8:16]
-    out[:, 33] = np.log(n)
+        if weight_of is not None and own:
+            weights = list(map(weight_of.__getitem__, own))
+            total = fsum(weights)  # exact, as in lexicon_matrix
+            extend((total / n_own, max(weights), min(weights), total, two, one))
+        else:  # no lexicon, or no stems (weights [0.0])
+            extend((0.0, 0.0, 0.0, 0.0, two, one))
+    out[:, _FACT_COLUMNS] = np.array(facts, dtype=float).reshape(n, -1)
+    out[:, 14] /= total_words / n or 1.0
     out[:, 34] = np.log(doc.paragraph_count or 1)
-    paragraph_of = np.array(paragraphs)
-    sizes = np.bincount(paragraph_of)[paragraph_of]
-    out[:, 35] = sizes == 1
 
     # term matrix: log-scaled counts, rows L2-normalised (np.linalg.norm's arithmetic)
     width = max(len(vocab), 1)
     flat = np.repeat(np.arange(0, n * width, width), counts_per)
-    flat += np.array(list(map(vocab.__getitem__, all_terms)), dtype=np.intp)
+    flat += np.fromiter(map(vocab.__getitem__, all_terms), np.intp, len(all_terms))
     counts = np.bincount(flat, minlength=n * width).reshape(n, width)
-    if len(all_terms) < _LOG1P_SIZE:  # no count can reach the table's end
+    if len(all_terms) < _LOG_SIZE:  # no count can reach the table's end
         unit = _LOG1P_TABLE.take(counts)
     else:
         unit = np.log1p(counts.astype(float))
     norms = np.sqrt(np.add.reduce(unit * unit, axis=1, keepdims=True))
-    norms[norms == 0] = 1.0
+    if 0 in counts_per:  # a sentence without stems keeps its zero row
+        norms[norms == 0] = 1.0
     unit /= norms
 
     # centrality: cosine to the document centroid, mean similarity to the lead block
-    centroid = unit.sum(axis=0)
+    centroid = np.add.reduce(unit, axis=0)
     c_norm = sqrt(centroid.dot(centroid))
     centroid_cos = unit @ (centroid / c_norm) if c_norm else np.zeros(n)
     sim = unit @ unit[:MAX_PAIRWISE].T  # n × min(n, MAX_PAIRWISE): bounded
     m = sim.shape[1]
-    diagonal = np.arange(m)
-    sim[diagonal, diagonal] = 0.0
+    sim.ravel()[: m * m : m + 1] = 0.0  # the diagonal: a sentence is not its own neighbour
     out[:, 15] = centroid_cos
-    out[:, 16] = sim.sum(axis=1) / max(m - 1, 1)
-    out[:, 17] = _rank(centroid_cos)
+    np.divide(np.add.reduce(sim, axis=1), max(m - 1, 1), out=out[:, 16])
+    _write_rank(out, 17, centroid_cos)
     lead_cos = out[:, 18]
     lead_cos[:] = sim[:, 0]
     lead_cos[0] = 1.0
-    out[:, 19] = (sim * _before(n, m)).max(axis=1)
+    np.maximum.reduce(sim * _before(n, m), axis=1, out=out[:, 19])
     if n > 1:
         out[:-1, 20] = np.einsum("ij,ij->i", unit[:-1], unit[1:])
 
     if title:
         out[:, 23] = 1.0
-        out[:, 22] = info[:, 20] / len(title)
+        out[:, 22] /= len(title)
         known = [vocab[t] for t in doc.title_terms if t in vocab]
         if known:
             t_vec = np.log1p(np.bincount(known, minlength=width).astype(float))
             title_cos = unit @ (t_vec / sqrt(t_vec.dot(t_vec)))
             out[:, 21] = title_cos
-            out[:, 24] = _rank(title_cos)
+            _write_rank(out, 24, title_cos)
         else:
-            out[:, 24] = _rank(np.zeros(n))
+            _write_rank(out, 24, np.zeros(n))
 
-    # previous / next sentence's context features, and each minus its opening mean
-    ctx = out[:, _CONTEXT]
-    out[1:, _B : _B + _C] = ctx[:-1]
-    out[:-1, _B + _C : _B + 2 * _C] = ctx[1:]
-    out[:, _B + 2 * _C : _LEAD] = ctx - _opening_mean(ctx)
-
-    # lead block: the two opening sentences and the sentence's paragraph
+    # lead block: similarity to the second sentence and to the closer of the two
     if n > 1:
         second = unit @ unit[1]
         second[1] = 1.0
         out[:, _LEAD] = second
-        out[:, _LEAD + 1] = np.maximum(lead_cos, second)
+        np.maximum(lead_cos, second, out=out[:, _LEAD + 1])
         out[0, _LEAD + 1] = second[0]
         out[1, _LEAD + 1] = lead_cos[1]
-    out[:, _LEAD + 2 : _LEAD + 4] = info[:, 16:18]
-    out[:, _LEAD + 4] = sizes
-    out[:, _LEAD + 5 : _LEAD + 7] = info[:, 18:20]
 
-    # lexicon: the sentence's own evidence, then relative / previous / next stats
-    if lexicon is not None and (lexicon.terms or lexicon.openers):
-        out[:, _LEX : _LEX + _S + 2] = info[:, 21:27]
-        stats = info[:, 21 : 21 + _S]
-        start = _LEX + _S + 2
-        out[:, start : start + _S] = stats - _opening_mean(stats)
-        out[1:, start + _S : start + 2 * _S] = stats[:-1]
-        out[:-1, start + 2 * _S : start + 3 * _S] = stats[1:]
+    # the previous and next sentence's context features and lexicon stats, and each
+    # minus its opening mean (all zero without a lexicon)
+    shifted = out.take(_SHIFTED, axis=1)
+    out[1:, _PREVIOUS] = shifted[:-1]
+    out[:-1, _NEXT] = shifted[1:]
+    out[:, _RELATIVE] = shifted - _opening_mean(shifted)
     return out
 
 
