@@ -365,8 +365,9 @@ class Scorer:
         self._sh2 = {a: {b: t["sh2"].get(a + b, 0.0) for b in _SHAPES} for a in ("<s>", *_SHAPES)}
         self._start_prev = self.prev.get("<s>", 0.0)
         self._end_next = self.next.get("</s>", 0.0)
-        # token as written → (lower case, shape after the first word, word, prev, next weights)
-        self._token_cache: dict[str, tuple[str, str, float, float, float]] = {}
+        # token as written → (lower case, shape after the first word, word, prev, next weights,
+        # whether it opens a subordinate clause)
+        self._token_cache: dict[str, tuple[str, str, float, float, float, bool]] = {}
         self._shape_df = [
             {
                 shape: t["sh"].get(shape, 0.0)
@@ -392,7 +393,7 @@ class Scorer:
                 self._word_cache[low] = cached
         return cached
 
-    def _token(self, word: str) -> tuple[str, str, float, float, float]:
+    def _token(self, word: str) -> tuple[str, str, float, float, float, bool]:
         """What the model needs of a token wherever it stands, cached per spelling."""
         low = word.lower()
         info = (
@@ -401,6 +402,7 @@ class Scorer:
             self._word(low),
             self.prev.get(low, 0.0),
             self.next.get(low, 0.0),
+            low in _SUBORDINATORS,
         )
         if len(self._token_cache) < 100_000:
             self._token_cache[word] = info
@@ -429,13 +431,15 @@ class Scorer:
         nexts.append(self._end_next)  # nexts[i + 1]: what the word after token i adds
         out = []
         yang_seen = 0
-        prev, prev_shape, prev_weight = "<s>", "<s>", self._start_prev
+        sub = sub_w[0]
+        prev_opens, prev_shape, prev_weight = False, "<s>", self._start_prev
         # the same terms summed in the same order as token_features lists them
-        for i, ((low, _, word_weight, as_prev, _), shape, clause) in enumerate(
+        for i, ((low, _, word_weight, as_prev, _, opens), shape, clause) in enumerate(
             zip(infos, shapes, tokens.clauses, strict=True)
         ):
-            if prev in _SUBORDINATORS:
+            if prev_opens:  # the previous word opened a subordinate clause
                 yang_seen += 1
+                sub = sub_w[yang_seen] if yang_seen < 3 else sub_w[2]
             count = get_count(low, 0)
             out.append(
                 position[i]
@@ -446,9 +450,9 @@ class Scorer:
                 + sh2[prev_shape][shape]
                 + rel[i]
                 + (cl_w[clause] if clause < 4 else cl_w[3])
-                + (sub_w[yang_seen] if yang_seen < 3 else sub_w[2])
+                + sub
             )
-            prev, prev_shape, prev_weight = low, shape, as_prev
+            prev_opens, prev_shape, prev_weight = opens, shape, as_prev
         # rarer terms, added after those and in the same order: name run, quoted, after speech
         run_w = self._run_weights
         before = False

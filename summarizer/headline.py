@@ -221,6 +221,7 @@ def _compressed(
     words: list[str] = []
     tail = logits[start:] if start else logits
     gap = GAP_PENALTY if gap is None else gap
+    quoted = tokens.quoted if True in tokens.quoted else None
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
         keep = _decode(tail, gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep] if start else keep)
@@ -231,7 +232,7 @@ def _compressed(
             [tokens.words[i] for i in keep],
             probs,
             max_chars,
-            as_written=[tokens.quoted[i] for i in keep],
+            as_written=[quoted[i] for i in keep] if quoted else None,
         )
         if len(words) >= MIN_WORDS:
             break
@@ -382,8 +383,9 @@ def _finish(
         if low == last or (not verbatim and low in seen and not low[:1].isdigit()):
             continue
         seen.add(low)
+        # only meN- words have a bare form
         fixed = verbatim or low in keep_full or (as_written is not None and as_written[n])
-        bare = None if fixed else bare_verb(word)
+        bare = None if fixed or not low.startswith("me") else bare_verb(word)
         if bare:
             out.append(bare)
             last = bare
