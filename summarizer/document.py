@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .clean import clean
 from .segment import segment
-from .words import terms, tokenize
+from .words import lower_terms, terms, tokenize
 
 __all__ = ["Document", "Sentence", "build_document"]
 
@@ -55,7 +55,13 @@ def build_document(text: str, *, title: str | None = None) -> Document:
             lower = list(map(str.lower, words))
             append(
                 Sentence(
-                    sentence_text, len(sentences), p_index, position, words, terms(words), lower
+                    sentence_text,
+                    len(sentences),
+                    p_index,
+                    position,
+                    words,
+                    lower_terms(lower),
+                    lower,
                 )
             )
     title_terms = terms(tokenize(title)) if title else []

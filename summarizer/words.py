@@ -4,7 +4,7 @@ Stemming with Sastrawi costs ~90 microseconds per word, so stems come from a
 precomputed table of common news words (``data/stems.tsv.gz``, loaded at
 import) and every other word is stemmed once per process and kept in a
 dictionary shared by all requests. :func:`terms` goes one step further and
-caches, per token as written, the term it contributes (or none for a stop
+caches, per lower-cased word, the term it contributes (or none for a stop
 word), so the per-word work in the hot path is a single dictionary lookup.
 """
 
@@ -60,14 +60,19 @@ _TERM_CACHE_LIMIT = 300_000
 
 
 class _TermCache(dict[str, str]):
-    """token as written → its term ("" for stop words and one-letter tokens).
+    """lower-cased word → its term ("" for stop words and one-letter words).
 
-    A lookup that misses computes the term (``__missing__``), so :func:`terms`
-    is one C-level ``map`` over the tokens, with Python code only for new tokens.
+    A lookup that misses computes the term (``__missing__``), so :func:`lower_terms`
+    is one C-level ``map`` over the words, with Python code only for new words. The
+    keys are lower-cased words because later stages look ``Sentence.lower`` up again:
+    the hash each lookup here computes is then cached on those strings.
     """
 
-    def __missing__(self, word: str) -> str:
-        return _term(word)
+    def __missing__(self, low: str) -> str:
+        term = stem(low) if len(low) > 1 and low not in STOP_WORDS else ""
+        if len(self) < _TERM_CACHE_LIMIT:
+            self[low] = term
+        return term
 
 
 _TERMS = _TermCache()
@@ -96,15 +101,11 @@ def _stem_uncached(word: str) -> str:
     return _stemmer.stem(word) or word
 
 
-def _term(word: str) -> str:
-    """The term a token contributes: its stem, or "" for stop words and single letters."""
-    low = word.lower()
-    term = stem(low) if len(low) > 1 and low not in STOP_WORDS else ""
-    if len(_TERMS) < _TERM_CACHE_LIMIT:
-        _TERMS[word] = term
-    return term
-
-
 def terms(words: list[str]) -> list[str]:
     """Stems of the content (non-stop) words among ``words``: the unit every scorer compares."""
-    return list(filter(None, map(_term_of, words)))
+    return lower_terms(list(map(str.lower, words)))
+
+
+def lower_terms(lower: list[str]) -> list[str]:
+    """:func:`terms` of words already lower-cased (``Sentence.lower``)."""
+    return list(filter(None, map(_term_of, lower)))

@@ -101,6 +101,29 @@ def test_credit_tags_at_paragraph_end(tag: str, kept: str) -> None:
     assert result.removed["credit_tags"] == 1
 
 
+def test_credit_tag_after_other_brackets() -> None:
+    # only the last bracket can open a tag: earlier ones stay, the tag goes
+    story = "Presiden (kiri) tiba di Bandara Soekarno-Hatta [Terminal 3] pada Senin (5/5)."
+    result = clean(f"{story}  (rsa) ")
+    assert result.paragraphs == [story]
+    assert result.removed["credit_tags"] == 1
+    assert clean(f"{story} (kiri) lalu pergi").paragraphs == [f"{story} (kiri) lalu pergi"]
+
+
+def test_removed_counts_keep_their_order() -> None:
+    # keys in the order the kinds were first met; read_also and credit_tags enter
+    # (at zero) with the first story paragraph, and zero counts are left out
+    text = f"ADVERTISEMENT\n\nJakarta, CNN Indonesia -- {STORY} (rsa)\n\nBaca juga: Judul"
+    removed = clean(text).removed
+    assert list(removed.items()) == [
+        ("site_chrome", 1),
+        ("read_also", 1),
+        ("credit_tags", 1),
+        ("datelines", 1),
+    ]
+    assert list(clean(f"{STORY}\n\n(rsa)").removed.items()) == [("credit_tags", 1)]
+
+
 def test_credit_tag_paragraph() -> None:
     result = clean(f"{STORY}\n\n(Awita Ekasari Larasati / ard)")
     assert result.paragraphs == [STORY]

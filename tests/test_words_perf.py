@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -13,7 +14,16 @@ import pytest
 from summarizer.algorithms import ALGORITHMS
 from summarizer.algorithms.sumy_algorithms import SumyAlgorithm
 from summarizer.document import build_document
-from summarizer.words import STEM_TABLE, STOP_WORDS, _stem_uncached, stem, terms, tokenize
+from summarizer.words import (
+    STEM_TABLE,
+    STOP_WORDS,
+    WORD_RE,
+    _stem_uncached,
+    lower_terms,
+    stem,
+    terms,
+    tokenize,
+)
 
 
 def test_shipped_stem_table_matches_sastrawi():
@@ -37,6 +47,27 @@ def test_terms_equal_the_uncached_definition(articles):
         assert terms(words) == expected
         assert terms(words) == expected  # second call: served from the cache
     assert terms(["Pemerintah", "dan", "pemerintahan", "x"]) == ["perintah", "perintah"]
+
+
+def test_lower_terms_are_the_terms_of_the_lower_cased_words(articles):
+    for article in articles:
+        words = tokenize(article.text)
+        assert lower_terms([w.lower() for w in words]) == terms(words)
+    doc = build_document(articles[0].text)
+    assert all(s.terms == terms(s.words) for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga naik 1,5 persen ke Rp12.500 pada Jum'at, masing-masing_x.",
+        "Jum’at: harga naik 1,5 persen, kata Pak Ñoño.",  # not ASCII: the Unicode pattern
+        "İstanbul ve Ankara’da 2.500 kişi.",
+    ],
+)
+def test_tokenize_matches_the_unicode_pattern(text):
+    assert tokenize(text) == WORD_RE.findall(text)
+    assert tokenize(text) == re.findall(r"\w+(?:[-'’.,]\w+)*", text)
 
 
 def test_sumy_algorithms_score_long_documents_within_their_cap(articles):
