@@ -85,7 +85,8 @@ _QUOTE_SPEAKER_NYA = re.compile(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)
 # (one capitalised word, then up to three more: starting on a capital lets the engine skip
 # ahead to capitals)
 _SPEAKER_BEFORE = re.compile(
-    r"([A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+){0,3})(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
+    r"([A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+){0,3})"
+    r"(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
 # two to four capitalised words, each at the start of a word (the first one's start is
