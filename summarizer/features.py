@@ -304,12 +304,11 @@ def _place_facts(paragraph: int, position: int) -> tuple[float, ...]:
 
 
 def _length_facts(n_words: int) -> tuple[float, ...]:
-    """log_words, short, long and the word count (relative_length before dividing)."""
+    """log_words, short and long."""
     return (
         _LOG1P[n_words] if n_words < _LOG_SIZE else float(np.log1p(n_words)),
         float(n_words < 8),
         float(n_words > 40),
-        float(n_words),
     )
 
 
@@ -317,14 +316,15 @@ _PLACES = [[_place_facts(p, q) for q in range(64)] for p in range(64)]
 _LENGTHS = [_length_facts(k) for k in range(256)]
 _FACT_COLUMNS = np.array(
     [7, 8, 9, 10, _LEAD + 5, _LEAD + 6]  # _place_facts
-    + [11, 12, 13, 14]  # _length_facts
-    + list(range(25, 33))  # quote_share … continuation
+    + [11, 12, 13]  # _length_facts
+    + [14, *range(25, 33)]  # relative_length, quote_share … continuation
     + [_LEAD + 2, _LEAD + 3, _LEAD + 4, 35]  # novelty, new terms, paragraph size, single
     + [22]  # title terms (title_recall before dividing)
     + list(range(_LEX, _LEX + _S + 2)),  # lexicon stats, opener_2, opener_1
     dtype=np.intp,
 )
 _TRUTH = (0.0, 1.0)  # a bool as a float: _TRUTH[flag]
+_NO_WEIGHTS = (0.0, 0.0, 0.0, 0.0)
 
 
 def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
@@ -369,9 +369,9 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     heads = "".join([w[0] for s in sentences for w in s.words])
     kinds = heads.encode().translate(_HEAD_KINDS) if heads.isascii() else None
     start = 0  # the sentence's first word in heads
+    mean_words = len(heads) / n or 1.0
     facts: list[float] = []
     extend = facts.extend
-    total_words = 0
     for s in sentences:
         paragraph = s.paragraph
         position = s.position_in_paragraph
@@ -382,7 +382,6 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         )
         lower = s.lower
         n_words = len(s.words)
-        total_words += n_words
         extend(_LENGTHS[n_words] if n_words < 256 else _length_facts(n_words))
         text = s.text
         if '"' in text or "“" in text or "”" in text:
@@ -416,10 +415,17 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         start = stop
         own = set(s.terms)
         n_own = len(own)
+        if weight_of is not None and own:
+            weights = list(map(weight_of.__getitem__, own))
+            total = fsum(weights)  # exact, as in lexicon_matrix
+            lex = (total / n_own, max(weights), min(weights), total)
+        else:  # no lexicon, or no stems (weights [0.0])
+            lex = _NO_WEIGHTS
         new = n_own - len(own & lead)
         size = paragraph_size[paragraph]
         extend(
             (
+                n_words / mean_words,
                 share,
                 starts,
                 truth[end.endswith("?")],
@@ -433,16 +439,12 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
                 float(size),
                 truth[size == 1],
                 float(len(own & title)) if title else 0.0,
+                *lex,
+                two,
+                one,
             )
         )
-        if weight_of is not None and own:
-            weights = list(map(weight_of.__getitem__, own))
-            total = fsum(weights)  # exact, as in lexicon_matrix
-            extend((total / n_own, max(weights), min(weights), total, two, one))
-        else:  # no lexicon, or no stems (weights [0.0])
-            extend((0.0, 0.0, 0.0, 0.0, two, one))
     out[:, _FACT_COLUMNS] = np.array(facts, dtype=float).reshape(n, -1)
-    out[:, 14] /= total_words / n or 1.0
     out[:, 34] = np.log(doc.paragraph_count or 1)
 
     # term matrix: log-scaled counts, rows L2-normalised (np.linalg.norm's arithmetic)
