@@ -87,7 +87,9 @@ _OPENER = re.compile(
     re.I,
 )
 _QUOTES = "\"“”‘’'"
-WORD_RE = re.compile(r"\w+(?:[-'’.,/]\w+)*%?", re.UNICODE)
+# possessive: nothing after a word's letters or its joined parts can make it end earlier, so the
+# engine keeps no backtracking points (the same words as with greedy repeats)
+WORD_RE = re.compile(r"\w++(?:[-'’.,/]\w++)*+%?", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
 _SPEECH_VERBS = frozenset(
     [
