@@ -112,15 +112,13 @@ def _ends(text: str) -> list[int]:
             end = pos
         else:
             end = match.end()
-            after = text[end : end + 1]
-            if not after:
-                pass  # the end of the text ends the sentence
-            elif not after.isspace():
+            after = text[end : end + 1]  # "" at the end of the text: a boundary as it is
+            if after and not after.isspace():
                 # "tersebut.Pesawat": a period glued to a capitalised word is a boundary;
                 # "Rp12.500", "Kompas.com", "S.H." are not.
                 if not (run == "." and _glued_boundary(text, pos, text[end : end + 2])):
                     continue
-            else:
+            elif after:
                 end = _decide(text, pos, run, end, quotes)
                 if end < 0:
                     continue
