@@ -20,10 +20,20 @@ workers = int(
     or os.environ.get("GUNICORN_WORKERS")
     or multiprocessing.cpu_count()
 )
-worker_class = "sync"
+# gthread with one thread: requests are CPU-bound (more threads per worker only contend for
+# the GIL), but unlike the sync worker it keeps connections alive between requests. A client
+# such as a CMS sending article after article skips the TCP set-up; the worker no longer
+# accepts and closes a socket per request, nor waits after each response for the client to
+# close its end; idle connections wait in the worker's selector instead of holding it.
+# Under wrk (keep-alive, 16 connections) both the API and the no-op app served more requests
+# per second and used ~0.1 ms less worker CPU per request than with the sync worker.
+# Note: the heartbeat now comes from the worker's main loop, so `timeout` restarts a worker
+# whose whole process hangs, not one slow request (the library bounds its own running time).
+worker_class = "gthread"
+threads = 1
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
-keepalive = 5
+keepalive = 5  # seconds an idle connection stays open
 # Request line and header limits: nothing a client sends in the head may be huge.
 limit_request_line = 8190
 limit_request_fields = 100
@@ -34,6 +44,10 @@ accesslog = None  # the app writes one JSON line per request itself (api/observa
 errorlog = "-"
 # gunicorn's admin control socket is not needed and would clash between instances on one host.
 control_socket_disable = True
+# In memory, where there is a /dev/shm: the heartbeat file is touched on every loop of a
+# worker, and the metrics files below are written on every request; neither needs a disk.
+_SHM = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+worker_tmp_dir = _SHM
 
 # No product name with a version in responses ("Server: gunicorn/x.y" helps attackers only).
 gunicorn.http.wsgi.SERVER = "indo-summarizer"
@@ -41,7 +55,7 @@ gunicorn.http.wsgi.SERVER = "indo-summarizer"
 # Prometheus multiprocess mode: must be set before prometheus_client is imported by the app.
 _created_metrics_dir = None
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    _created_metrics_dir = tempfile.mkdtemp(prefix="indo-summarizer-metrics-")
+    _created_metrics_dir = tempfile.mkdtemp(prefix="indo-summarizer-metrics-", dir=_SHM)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = _created_metrics_dir
 else:  # a directory given by the operator: start from zero, as the library requires
     os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
@@ -57,6 +71,8 @@ try:
     _settings = Settings.from_env()
 except ConfigError as _error:
     print(f"indo-summarizer: configuration error: {_error}", file=sys.stderr, flush=True)
+    if _created_metrics_dir:  # on_exit never runs when the configuration is refused
+        shutil.rmtree(_created_metrics_dir, ignore_errors=True)
     sys.exit(2)
 
 

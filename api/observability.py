@@ -8,6 +8,7 @@ them up. Without that variable (tests, ``flask run``) the process-local registry
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -73,6 +74,10 @@ bp = Blueprint("observability", __name__)
 # --- logging -----------------------------------------------------------------------------------
 
 
+# ``json.dumps(entry, ensure_ascii=False, default=str)`` without building an encoder per line.
+_encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: easy to ship and query, never multi-line tracebacks."""
 
@@ -87,7 +92,7 @@ class JsonFormatter(logging.Formatter):
         entry.update(getattr(record, "fields", None) or {})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return _encode(entry)
 
 
 JsonFormatter.converter = time.gmtime  # type: ignore[assignment]
@@ -128,23 +133,42 @@ def _problem_type(response: Response) -> str:
     return kind.removeprefix(PROBLEM_TYPE) or "unknown"
 
 
+@functools.lru_cache(maxsize=256)
+def _route_metrics(endpoint: str, method: str, status: str) -> tuple[Any, Any]:
+    """The labelled request counter and latency histogram of one endpoint, method and status.
+
+    Cached: ``labels()`` checks and joins its arguments under a lock on every call.
+    """
+    return REQUESTS.labels(endpoint, method, status), LATENCY.labels(endpoint, method, status)
+
+
+@functools.lru_cache(maxsize=64)
+def _body_size_metric(endpoint: str) -> Any:
+    return REQUEST_BYTES.labels(endpoint)
+
+
 def _before() -> None:
     g.request_started = time.perf_counter()
     g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
 
 
 def _after(response: Response) -> Response:
-    started = g.get("request_started", time.perf_counter())
-    duration = time.perf_counter() - started
+    duration = time.perf_counter() - g.get("request_started", time.perf_counter())
     request_id = g.get("request_id") or request_id_from(None)
     response.headers[REQUEST_ID_HEADER] = request_id
-    endpoint = request.url_rule.rule if request.url_rule else UNMATCHED
-    status = str(response.status_code)
-    REQUESTS.labels(endpoint, request.method, status).inc()
-    LATENCY.labels(endpoint, request.method, status).observe(duration)
-    if request.content_length:
-        REQUEST_BYTES.labels(endpoint).observe(request.content_length)
-    if response.status_code >= 400:
+    # The request object itself: every attribute read through the ``request`` proxy costs a
+    # context lookup, and this hook reads many.
+    req = request._get_current_object()  # type: ignore[attr-defined]
+    rule, method, content_length = req.url_rule, req.method, req.content_length
+    endpoint = rule.rule if rule else UNMATCHED
+    status_code = response.status_code
+    status = str(status_code)
+    requests_total, latency = _route_metrics(endpoint, method, status)
+    requests_total.inc()
+    latency.observe(duration)
+    if content_length:
+        _body_size_metric(endpoint).observe(content_length)
+    if status_code >= 400:
         kind = _problem_type(response) if response.mimetype == PROBLEM_JSON else "other"
         ERRORS.labels(kind, status).inc()
     # Never the body, the query string or headers: no article text, no keys.
@@ -153,14 +177,14 @@ def _after(response: Response) -> Response:
         extra={
             "fields": {
                 "request_id": request_id,
-                "method": request.method,
-                "path": request.path,
+                "method": method,
+                "path": req.path,
                 "endpoint": endpoint,
-                "status": response.status_code,
+                "status": status_code,
                 "duration_ms": round(duration * 1000, 3),
-                "request_bytes": request.content_length,
+                "request_bytes": content_length,
                 "response_bytes": response.calculate_content_length(),
-                "remote_addr": request.remote_addr,
+                "remote_addr": req.remote_addr,
             }
         },
     )

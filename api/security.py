@@ -125,10 +125,19 @@ def _bound_streamed_body() -> None:
 
 
 def _security_headers(response: Response) -> Response:
+    """Add each security header the view did not set itself.
+
+    One pass over the response's few headers instead of ``Headers.setdefault`` per name,
+    which scans the list and raises a ``KeyError`` for every missing header.
+    """
+    headers = response.headers
+    present = {name.lower() for name, _ in headers.items()}
     for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    csp = HTML_CSP if response.mimetype == "text/html" else DATA_CSP
-    response.headers.setdefault("Content-Security-Policy", csp)
+        if name.lower() not in present:
+            headers.add(name, value)
+    if "content-security-policy" not in present:
+        csp = HTML_CSP if response.mimetype == "text/html" else DATA_CSP
+        headers.add("Content-Security-Policy", csp)
     return response
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import orjson
 import pytest
+
+from api.schemas import SummarizeResponse
+from summarizer import ALGORITHMS, summarize
 
 PROBLEM = "application/problem+json"
 
@@ -28,6 +34,48 @@ def test_summarize_json(client, article):
     assert 1 <= len(body["headlines"]) <= 2
     assert body["algorithm"]
     assert body["stats"]["sentences"] >= 2
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"headlines": 10, "keywords": 10, "title": "Judul"},
+        {"algorithm": "lexrank", "ratio": 0.5},
+    ],
+)
+def test_to_dict_is_dataclasses_asdict(articles, options):
+    """The hand-written ``Summary.to_dict`` (the API's fast path) equals ``asdict``."""
+    for item in articles:
+        result = summarize(item.text, **options)
+        result.stats["nested"] = {"list": [1, {"a": 2}], "tuple": (3, 4)}
+        expected = dataclasses.asdict(result)
+        got = result.to_dict()
+        assert got == expected
+        assert repr(got) == repr(expected)  # same key order and the same types
+        got["stats"]["nested"]["list"][1]["a"] = 0  # a copy: the summary is not changed
+        assert result.stats["nested"]["list"][1]["a"] == 2
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"sentences": 5, "headlines": 10, "keywords": 10, "headline_case": "sentence"},
+        {"ratio": 0.5, "headlines": 0, "keywords": 0, "exclude": ["quotes"]},
+        *({"algorithm": name, "max_words": 60} for name in ALGORITHMS),
+    ],
+)
+def test_summaries_are_exactly_the_response_model(client, articles, options):
+    """The view serialises the library's result without the model; the bytes must be what
+    validating into SummarizeResponse and dumping it would give (fields, order, types)."""
+    for item in articles:
+        for body in ({"text": item.text}, {"html": f"<p>{item.text}</p>", "title": "Judul"}):
+            response = client.post("/v1/summarize", json={**body, **options})
+            assert response.status_code == 200
+            data = response.get_data()
+            model = SummarizeResponse.model_validate(orjson.loads(data))
+            assert data == orjson.dumps(model.model_dump(mode="json"))
 
 
 def test_summarize_plain_text_with_query_options(client, article):
