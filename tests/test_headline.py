@@ -79,6 +79,19 @@ def assert_headline_shape(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None
         ),
         ('"Kami sudah siap bertanding," ujar pelatih Persib.', "Kami sudah siap bertanding"),
         ("Menurut dia, harga beras naik 5 persen sejak Senin (18/9).", "harga beras naik 5 persen"),
+        # the attribution goes with the spaces before its comma; time phrases mid-sentence too
+        (
+            "Harga beras naik 5 persen \u00a0, kata Menteri Perdagangan Enggartiasto Lukita.",
+            "Harga beras naik 5 persen",
+        ),
+        (
+            "Polisi menangkap dua tersangka pada Jumat (8/9) malam sekitar pukul 21.30 WIB di Bekasi.",
+            "Polisi menangkap dua tersangka di Bekasi",
+        ),
+        (
+            "Gempa mengguncang Lebak, Banten, 12 Mei 2017, ujar petugas BMKG.",
+            "Gempa mengguncang Lebak, Banten",
+        ),
     ],
 )
 def test_rules_drop_dateline_opener_parenthetical_time_and_attribution(sentence, expected):
