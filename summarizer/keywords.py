@@ -22,10 +22,11 @@ import heapq
 import json
 import math
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
-from itertools import compress, repeat
+from itertools import compress
+from operator import countOf
 
 from .document import Document
 from .result import Keyword
@@ -171,63 +172,61 @@ def extract(
     # keeps the work proportional to k rather than to every n-gram of the text.
     # Words used once rarely beat repeated ones: rank them only when too few repeat.
     wanted = max(_SEEDS_PER_KEYWORD * k, 8)
-    pool = [(t, c) for t, c in counts.items() if c > 1]
-    if len(pool) < wanted:
-        pool = list(counts.items())
+    least = 2 if len(counts) - countOf(counts.values(), 1) >= wanted else 1
     get = values.get
     power = _FREQ_WEIGHTS
     # (negated score, first position, word): also the word's entry as a one-word phrase
     ranked = sorted(
-        [(-power[c] * get(t, default) * (top - lead * first[t]), first[t], t) for t, c in pool]
+        [
+            (-power[c] * get(t, default) * (top - lead * first[t]), first[t], t)
+            for t, c in counts.items()
+            if c >= least
+        ]
     )[:wanted]
     seeds = {t for _, _, t in ranked}
     at = list(compress(content, map(seeds.__contains__, content_keys)))
-    occurrences: dict[tuple[str, ...], list[int]] = {}
+    occurrences: dict[tuple[str, ...], list[int]] = {(t,): [] for _, _, t in ranked}
     for i in at:
-        occurrences.setdefault((keys[i],), []).append(i)
-    # Grow: every phrase of up to MAX_WORDS content words that contains a seed occurrence.
+        occurrences[(keys[i],)].append(i)
+    # Grow: every phrase of up to MAX_WORDS content words that contains a seed occurrence
+    # (``keys[-1]`` is the last sentence's "", so ``j - 1`` never wraps to a word).
+    longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
     spans = at
     for size in range(2, MAX_WORDS + 1):
         spans = sorted(
-            {j - 1 for j in spans if j and keys[j - 1]} | {j for j in spans if keys[j + size - 1]}
+            {j - 1 for j in spans if keys[j - 1]} | {j for j in spans if keys[j + size - 1]}
         )
         for j in spans:
-            occurrences.setdefault(tuple(keys[j : j + size]), []).append(j)
-    # A phrase is only written inside a longer one when a longer one has as many uses
-    # (each use of the longer phrase is a use of the shorter): not a candidate then.
-    parents: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    nested = set()
-    for key, positions in occurrences.items():
-        if len(key) > 1:
-            uses = len(positions)
-            head, tail = key[:-1], key[1:]
-            for sub in (head, tail) if tail != head else (head,):
-                if (inner := occurrences.get(sub)) is not None:
-                    parents.setdefault(sub, []).append(key)
-                    if uses >= len(inner):
-                        nested.add(sub)
-    scored = [(neg, start, (t,)) for neg, start, t in ranked if (t,) not in nested]
-    scored += [
-        (
-            -power[len(positions)]
-            * sum(map(get, key, repeat(default)))
-            * (top - lead * positions[0]),
-            positions[0],
-            key,
+            longer[tuple(keys[j : j + size])].append(j)
+    occurrences.update(longer)
+    scored = [(neg, start, (t,)) for neg, start, t in ranked]
+    for key, positions in longer.items():
+        rarity = 0  # summed left to right, as sum() would
+        for t in key:
+            rarity += get(t, default)
+        scored.append(
+            (-power[len(positions)] * rarity * (top - lead * positions[0]), positions[0], key)
         )
-        for key, positions in occurrences.items()
-        if len(key) > 1 and key not in nested
-    ]
     # best first; only the first few are ever read, so pop them off a heap instead of sorting
     heapq.heapify(scored)
     picked: list[Keyword] = []
     taken: list[tuple[str, ...]] = []
+    taken_words: set[str] = set()  # a one-word phrase overlaps a taken one iff it is in it
     while scored:
         neg, _start, key = heapq.heappop(scored)
+        above = _parents(key, occurrences, keys)
+        # Never used outside one longer phrase ("Kim Jong" in "Kim Jong Un"): not a
+        # candidate (each use of the longer phrase is a use of this one).
+        if max(above.values(), default=0) >= len(occurrences[key]):
+            continue
         surface = None
         # "Bond" is written "James Bond" often enough: show the full name.
-        for phrase in _expansions(key, occurrences, parents):
-            if taken and any(_overlaps(phrase, other) for other in taken):
+        for phrase in _expansions(key, above, occurrences, keys):
+            if (
+                phrase[0] in taken_words
+                if len(phrase) == 1
+                else any(_overlaps(phrase, other) for other in taken)
+            ):
                 continue
             surface = _surface(phrase, occurrences[phrase], words, offsets, starts, doc)
             if surface is not None:
@@ -235,24 +234,50 @@ def extract(
         if surface is None:
             continue
         taken.append(phrase)
+        taken_words.update(phrase)
         picked.append(Keyword(surface, round(-neg, 4)))
         if len(picked) == k:
             break
     return picked
 
 
+def _parents(
+    key: tuple[str, ...], occurrences: dict[tuple[str, ...], list[int]], keys: list[str]
+) -> dict[tuple[str, ...], int]:
+    """The phrases one word longer than ``key`` that hold it (its uses grown left or
+    right), with their numbers of uses.
+
+    They are all in ``occurrences``: each holds ``key``'s seed word.
+    """
+    size = len(key)
+    if size == MAX_WORDS:
+        return {}
+    found: dict[tuple[str, ...], int] = {}
+    for j in occurrences[key]:
+        if left := keys[j - 1]:
+            found[(left, *key)] = 0
+        if right := keys[j + size]:
+            found[(*key, right)] = 0
+    for phrase in found:
+        found[phrase] = len(occurrences[phrase])
+    return found
+
+
 def _expansions(
     key: tuple[str, ...],
+    above: dict[tuple[str, ...], int],
     occurrences: dict[tuple[str, ...], list[int]],
-    parents: dict[tuple[str, ...], list[tuple[str, ...]]],
+    keys: list[str],
 ) -> list[tuple[str, ...]]:
-    """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first."""
-    if key not in parents:
-        return [key]
+    """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first.
+
+    ``above`` are the phrases one word longer than ``key`` (:func:`_parents`).
+    """
     need = max(EXPAND_SHARE * len(occurrences[key]), 2)
     chain = [key]
-    while longer := [p for p in parents.get(chain[-1], ()) if len(occurrences[p]) >= need]:
-        chain.append(min(longer, key=lambda p: (-len(occurrences[p]), occurrences[p][0])))
+    while longer := [p for p, uses in above.items() if uses >= need]:
+        chain.append(min(longer, key=lambda p: (-above[p], occurrences[p][0])))
+        above = _parents(chain[-1], occurrences, keys)
     return chain[::-1]
 
 
@@ -319,9 +344,10 @@ def _surface(
     # "transportasi online", not "menikahi Madeleine Swann".
     kept = []
     for i in positions:
-        form = " ".join(words[i : i + size])
+        span = words[i : i + size]
+        form = " ".join(span)
         if (
-            _evenly_cased(words[i : i + size], i in starts)
+            _evenly_cased(span, i in starts)
             and form in doc.sentences[bisect_right(offsets, i) - 1].text
         ):
             kept.append((i, form))

@@ -105,14 +105,14 @@ def _vote(words: list[str]) -> str:
     votes = Counter(filter(None, map(_VOTES.get, words)))
     if not votes:
         return UNDETERMINED
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for langs, hits in votes.items():  # a few distinct vote tuples, e.g. ("id", "ms")
         for code in langs:
-            counts[code] += hits
+            counts[code] = counts.get(code, 0) + hits
     best = min(counts, key=lambda code: (-counts[code], _ORDER[code]))
-    if best == "ms" and counts["ms"] < counts["id"] + MALAY_MARGIN:
+    if best == "ms" and counts["ms"] < counts.get("id", 0) + MALAY_MARGIN:
         best = "id"  # a stray "boleh" or "apabila" does not make Indonesian news Malay
-    hits = counts[best]
+    hits = counts.get(best, 0)  # none when a lone Malay word fell back to Indonesian
     if hits < MIN_HITS or hits < MIN_SHARE * len(words):
         return UNDETERMINED
     return best

@@ -111,6 +111,26 @@ def test_frequent_phrase_beats_a_one_off():
     assert "Indonesia" not in phrases and "Bank" not in phrases
 
 
+def test_a_word_mostly_written_in_a_longer_name_is_shown_as_that_name():
+    text = (
+        "Film terbaru James Bond tayang pekan ini. Bond kembali melawan Spectre. "
+        "Pemeran James Bond menyebut James Bond lebih emosional. Penonton menunggu James Bond."
+    )
+    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    assert phrases[0] == "James Bond"
+    assert "Bond" not in phrases and "James" not in phrases
+
+
+def test_parts_never_used_alone_are_not_offered():
+    text = (
+        "Kim Jong Un bertemu Presiden Moon di perbatasan. Kim Jong Un tiba dengan kereta. "
+        "Pertemuan Kim Jong Un dan Moon berlangsung lama. Warga menyambut Kim Jong Un."
+    )
+    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    assert phrases[0].startswith("Kim Jong")
+    assert not {"Kim", "Jong", "Jong Un"} & set(phrases)
+
+
 def test_a_phrase_does_not_cross_punctuation():
     text = "Warga Jakarta, Bandung dan Bogor antre. Jakarta, Bandung dan Bogor diguyur hujan."
     for kw in summarize(text, keywords=MAX_KEYWORDS).keywords:
