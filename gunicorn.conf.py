@@ -25,8 +25,11 @@ workers = int(
 # such as a CMS sending article after article skips the TCP set-up; the worker no longer
 # accepts and closes a socket per request, nor waits after each response for the client to
 # close its end; idle connections wait in the worker's selector instead of holding it.
-# Under wrk (keep-alive, 16 connections) both the API and the no-op app served more requests
-# per second and used ~0.1 ms less worker CPU per request than with the sync worker.
+# Under wrk (keep-alive, 16 connections) on a 2-core machine the API and the no-op app
+# mostly served more requests per second than with sync workers, by far the most while
+# other processes competed for the CPU (a sync worker then idles until wrk closes).
+# The cost: a kept-alive connection stays with one worker, so two busy connections can
+# land on the same worker while the other one idles (sync spreads every request).
 # Note: the heartbeat now comes from the worker's main loop, so `timeout` restarts a worker
 # whose whole process hangs, not one slow request (the library bounds its own running time).
 worker_class = "gthread"

@@ -7,7 +7,9 @@ free local port. ``wrk`` posts real IndoSum articles as JSON
 (``benchmarks/wrk/post_articles.lua`` rotates through ``--articles`` of
 them; the default options: 3 sentences, headlines and keywords on).
 Memory: the API alone with one worker, ``--warm`` requests sent, then the
-worker's ``VmRSS`` from ``/proc``. Needs ``wrk`` (Debian: ``apt-get install wrk``).
+worker's ``VmRSS`` from ``/proc``. Each server's row also gives its workers' CPU time
+per request (``/proc/<pid>/stat``), which other load on the machine disturbs less than
+requests per second. Needs ``wrk`` (Debian: ``apt-get install wrk``).
 
     python -m benchmarks.http --data /work/shared/data/indosum [--duration 15]
 """
@@ -112,6 +114,15 @@ def smaps_mb(pid: int) -> dict[str, float]:
     return {"pss": values["Pss"], "private": values["Private_Clean"] + values["Private_Dirty"]}
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time the processes have used so far."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _ms(value: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
@@ -180,9 +191,13 @@ def main(argv: list[str] | None = None) -> None:
                     sys.exit(f"{label}: POST {PATH} answered {status}: {body[:300]!r}")
                 for body in bodies:  # warm every worker's caches a little
                     server.post(body)
+                workers = server.worker_pids()
+                cpu_before = cpu_seconds(workers)
                 results[label] = run_wrk(
                     server.port, path, args.threads, args.connections, args.duration
                 )
+                cpu = cpu_seconds(workers) - cpu_before
+                results[label]["cpu_ms"] = cpu * 1000 / max(1, results[label]["requests"])
         mem = memory(bodies, args.warm)
     noop, api = results["no-op Flask app"], results["API"]
     print(
@@ -192,12 +207,12 @@ def main(argv: list[str] | None = None) -> None:
         f"load average {os.getloadavg()[0]:.2f} at the end"
     )
     print()
-    print("| server | requests/s | p50 ms | p99 ms | requests | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| server | requests/s | p50 ms | p99 ms | requests | errors | worker CPU ms/request |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, r in results.items():
         print(
             f"| {label} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
-            f"| {r['requests']:,} | {r['errors']} |"
+            f"| {r['requests']:,} | {r['errors']} | {r['cpu_ms']:.3f} |"
         )
     print()
     print(f"API throughput / no-op throughput: {api['rps'] / noop['rps']:.1%}")
