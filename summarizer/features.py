@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain, repeat
 from math import fsum, sqrt
 
@@ -211,12 +211,12 @@ _CACHED_LENGTHS = 256  # sentence counts whose per-length arrays are kept
 _CACHED_BLANKS = 64  # the same for whole model matrices (n × 151 floats each)
 
 
-def _cached(function, limit: int = _CACHED_LENGTHS):
+def _cached(function):
     """Memoise a per-length array for the common lengths only (bounded memory)."""
-    cached = lru_cache(maxsize=limit)(function)
+    cached = lru_cache(maxsize=_CACHED_LENGTHS)(function)
 
     def by_length(n: int) -> np.ndarray:
-        return cached(n) if n <= limit else function(n)
+        return cached(n) if n <= _CACHED_LENGTHS else function(n)
 
     return by_length
 
@@ -252,18 +252,37 @@ def _opening_mean(values: np.ndarray) -> np.ndarray:
     return np.add.reduce(head, axis=0) / len(head)
 
 
-@partial(_cached, limit=_CACHED_BLANKS)
-def _blank(n: int) -> np.ndarray:
-    """The model matrix with only ``first`` … ``log_position`` and ``log_sentences``
-    filled in: they depend on the sentence count alone (read-only, copied per document)."""
+@_cached
+def _position_columns(n: int) -> np.ndarray:
+    """``first`` … ``log_position``: they depend on the sentence count alone (read-only)."""
     idx = np.arange(n, dtype=float)
-    block = np.zeros((n, len(MODEL_FEATURE_NAMES)))
-    block[:, 0:7] = np.column_stack(
+    block = np.column_stack(
         [idx == 0, idx == 1, idx == 2, idx == 3, 1.0 / (idx + 1.0), idx / n, np.log1p(idx)]
     )
-    block[:, FEATURE_NAMES.index("log_sentences")] = np.log(n)
     block.flags.writeable = False
     return block
+
+
+def _new_blank(n: int) -> np.ndarray:
+    """A model matrix with only the columns that depend on the sentence count alone
+    filled in (:func:`_position_columns`, ``log_sentences``)."""
+    block = np.zeros((n, len(MODEL_FEATURE_NAMES)))
+    block[:, 0:7] = _position_columns(n)
+    block[:, FEATURE_NAMES.index("log_sentences")] = np.log(n)
+    return block
+
+
+@lru_cache(maxsize=_CACHED_BLANKS)
+def _blank_template(n: int) -> np.ndarray:
+    """:func:`_new_blank` kept for the common lengths (read-only)."""
+    block = _new_blank(n)
+    block.flags.writeable = False
+    return block
+
+
+def _blank(n: int) -> np.ndarray:
+    """:func:`_new_blank`, copied from a kept template for the common lengths."""
+    return _blank_template(n).copy() if n <= _CACHED_BLANKS else _new_blank(n)
 
 
 # column numbers in the model matrix (its first columns are FEATURE_NAMES, then the
@@ -280,8 +299,8 @@ _PREVIOUS = np.array([*range(_B, _B + _C), *range(_LEX + 2 * _S + 2, _LEX + 3 * 
 _NEXT = np.array([*range(_B + _C, _B + 2 * _C), *range(_LEX + 3 * _S + 2, _LEX + 4 * _S + 2)])
 _RELATIVE = np.array([*range(_B + 2 * _C, _LEAD), *range(_LEX + _S + 2, _LEX + 2 * _S + 2)])
 _ZERO = repeat(0.0)  # dict.get's default, for map()
-_LOG_SIZE = 4096
-_LOG1P_TABLE = np.log1p(np.arange(_LOG_SIZE, dtype=float))  # numpy's values, by count
+_LOG1P_SIZE = 4096
+_LOG1P_TABLE = np.log1p(np.arange(_LOG1P_SIZE, dtype=float))  # numpy's values, by count
 _LOG1P = _LOG1P_TABLE.tolist()
 _HEAD_KINDS = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0" * 10 + b"A" * 26)
 
@@ -294,7 +313,7 @@ def _place_facts(paragraph: int, position: int) -> tuple[float, ...]:
     opens_paragraph_2 and opens_paragraph_3 of a sentence."""
     opens = position == 0
     return (
-        _LOG1P[paragraph] if paragraph < _LOG_SIZE else float(np.log1p(paragraph)),
+        _LOG1P[paragraph] if paragraph < _LOG1P_SIZE else float(np.log1p(paragraph)),
         float(paragraph == 0),
         float(opens),
         1.0 / (position + 1.0),
@@ -306,7 +325,7 @@ def _place_facts(paragraph: int, position: int) -> tuple[float, ...]:
 def _length_facts(n_words: int) -> tuple[float, ...]:
     """log_words, short and long."""
     return (
-        _LOG1P[n_words] if n_words < _LOG_SIZE else float(np.log1p(n_words)),
+        _LOG1P[n_words] if n_words < _LOG1P_SIZE else float(np.log1p(n_words)),
         float(n_words < 8),
         float(n_words > 40),
     )
@@ -340,7 +359,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     n = len(doc)
     if n == 0:
         return np.zeros((0, len(MODEL_FEATURE_NAMES)))
-    out = _blank(n).copy()
+    out = _blank(n)
     sentences = doc.sentences
     term_lists = [s.terms for s in sentences]
     all_terms = list(chain.from_iterable(term_lists))
@@ -452,7 +471,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     flat = np.repeat(np.arange(0, n * width, width), counts_per)
     flat += np.fromiter(map(vocab.__getitem__, all_terms), np.intp, len(all_terms))
     counts = np.bincount(flat, minlength=n * width).reshape(n, width)
-    if len(all_terms) < _LOG_SIZE:  # no count can reach the table's end
+    if len(all_terms) < _LOG1P_SIZE:  # no count can reach the table's end
         unit = _LOG1P_TABLE.take(counts)
     else:
         unit = np.log1p(counts.astype(float))
@@ -467,7 +486,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     centroid_cos = unit @ (centroid / c_norm) if c_norm else np.zeros(n)
     sim = unit @ unit[:MAX_PAIRWISE].T  # n × min(n, MAX_PAIRWISE): bounded
     m = sim.shape[1]
-    sim.ravel()[: m * m : m + 1] = 0.0  # the diagonal: a sentence is not its own neighbour
+    np.fill_diagonal(sim, 0.0)  # a sentence is not its own neighbour
     out[:, 15] = centroid_cos
     np.divide(np.add.reduce(sim, axis=1), max(m - 1, 1), out=out[:, 16])
     _write_rank(out, 17, centroid_cos)
