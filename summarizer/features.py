@@ -331,6 +331,7 @@ def _length_facts(n_words: int) -> tuple[float, ...]:
     )
 
 
+# precomputed for the common paragraphs, positions and lengths: one lookup per sentence
 _PLACES = [[_place_facts(p, q) for q in range(64)] for p in range(64)]
 _LENGTHS = [_length_facts(k) for k in range(256)]
 _FACT_COLUMNS = np.array(
@@ -342,7 +343,6 @@ _FACT_COLUMNS = np.array(
     + list(range(_LEX, _LEX + _S + 2)),  # lexicon stats, opener_2, opener_1
     dtype=np.intp,
 )
-_TRUTH = (0.0, 1.0)  # a bool as a float: _TRUTH[flag]
 _NO_WEIGHTS = (0.0, 0.0, 0.0, 0.0)
 
 
@@ -382,7 +382,6 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         paragraph_size[s.paragraph] = paragraph_size.get(s.paragraph, 0) + 1
     attribution_free = _ATTRIBUTION.isdisjoint
     find_quotes = _QUOTE_CHARS.findall
-    truth = _TRUTH
     # the first character of every word, for the digit and capital shares: ASCII ones
     # (str.isdigit is 0-9, str.isupper is A-Z) mapped to "0" and "A" to count per sentence
     heads = "".join([w[0] for s in sentences for w in s.words])
@@ -407,7 +406,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
             quotes = find_quotes(text)
             first = text.find(quotes[0])
             share = (text.rfind(quotes[-1]) - first) / max(len(text), 1) if len(quotes) > 1 else 0.5
-            starts = truth[first == 0]
+            starts = float(first == 0)
         else:
             share = starts = 0.0
         end = text.rstrip("\"'”’)] ")
@@ -420,8 +419,8 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
                 digit = sum(map(str.isdigit, heads[start:stop])) / n_words
                 capital = sum(map(str.isupper, heads[start + 1 : stop])) / n_words
             low0 = lower[0]
-            attribution = truth[not attribution_free(lower)]
-            continuation = truth[low0 in _CONTINUATION]
+            attribution = float(not attribution_free(lower))
+            continuation = float(low0 in _CONTINUATION)
             if openers:
                 one = get_opener("1:" + low0, 0.0)
                 two = get_opener(f"2:{low0} {lower[1]}" if n_words > 1 else "2:" + low0, one)
@@ -447,8 +446,8 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
                 n_words / mean_words,
                 share,
                 starts,
-                truth[end.endswith("?")],
-                truth[end.endswith("!")],
+                float(end.endswith("?")),
+                float(end.endswith("!")),
                 digit,
                 capital,
                 attribution,
@@ -456,7 +455,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
                 new / n_own if n_own else 0.0,
                 float(new),
                 float(size),
-                truth[size == 1],
+                float(size == 1),
                 float(len(own & title)) if title else 0.0,
                 *lex,
                 two,
