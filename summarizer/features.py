@@ -370,11 +370,9 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
     if n > 1:
         lead.update(term_lists[1])
     title = set(doc.title_terms)
-    weight_of = None
-    if lexicon is not None and lexicon.terms:
-        # one lookup per distinct stem of the document in the (large) lexicon; the
-        # sentences then read this small dict
-        weight_of = dict(zip(distinct, map(lexicon.terms.get, distinct, _ZERO), strict=True))
+    # each sentence looks its stems up in the lexicon directly: a per-document dict of
+    # the distinct stems' weights costs more to build than the repeated lookups it saves
+    weight_of = lexicon.terms.get if lexicon is not None and lexicon.terms else None
     openers = lexicon.openers if lexicon is not None else {}
     get_opener = openers.get
     paragraph_size: dict[int, int] = {}
@@ -434,7 +432,7 @@ def _fill(doc: Document, lexicon: Lexicon | None) -> np.ndarray:
         own = set(s.terms)
         n_own = len(own)
         if weight_of is not None and own:
-            weights = list(map(weight_of.__getitem__, own))
+            weights = list(map(weight_of, own, _ZERO))
             total = fsum(weights)  # exact, as in lexicon_matrix
             lex = (total / n_own, max(weights), min(weights), total)
         else:  # no lexicon, or no stems (weights [0.0])
