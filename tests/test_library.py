@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
+from conftest import ROOT
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
 
@@ -46,6 +52,32 @@ def test_same_input_gives_the_same_output(article):
     a["stats"].pop("elapsed_ms")
     b["stats"].pop("elapsed_ms")
     assert a == b
+
+
+def test_every_algorithm_scores_alike_in_processes_with_other_hash_seeds(articles):
+    # String hashing differs per process: no set or dict order may reach a score (sumy's LSA
+    # numbered its term rows in frozenset order, so its SVD changed from process to process).
+    script = (
+        "import json, sys; from summarizer import ALGORITHMS; "
+        "from summarizer.document import build_document; "
+        "docs = [build_document(t) for t in json.load(sys.stdin)]; "
+        "print(json.dumps({n: [a.score(d).tolist() for d in docs] "
+        "for n, a in sorted(ALGORITHMS.items())}))"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps([a.text for a in articles]),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert sorted(json.loads(outputs.pop())) == sorted(ALGORITHMS)
 
 
 def test_stats_count_the_removed_boilerplate():

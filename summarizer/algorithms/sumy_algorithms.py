@@ -336,18 +336,37 @@ class Edmundson(SumyAlgorithm):
         return summarizer
 
 
+class Lsa(SumyAlgorithm):
+    name = "lsa"
+    description = "sumy LSA: sentences spanning the main latent topics (SVD)."
+    summarizer_path = "lsa:LsaSummarizer"
+    max_sentences = 200  # the dense SVD grows faster than the graphs: a smaller cap
+
+    def summarizer_class(self) -> type:
+        """sumy's LSA with its term rows in sorted order.
+
+        sumy numbers the rows in the order of a ``frozenset``, which changes with
+        Python's hash seed, so the SVD (and now and then the chosen sentences)
+        differed from one process to the next.
+        """
+
+        def _create_dictionary(summarizer: Any, document: Any) -> dict[str, int]:
+            words = map(summarizer.normalize_word, document.words)
+            stop_words = summarizer._stop_words
+            unique = sorted({summarizer.stem_word(w) for w in words if w not in stop_words})
+            return {w: i for i, w in enumerate(unique)}
+
+        base = super().summarizer_class()
+        return type(base.__name__, (base,), {"_create_dictionary": _create_dictionary})
+
+
 SUMY_ALGORITHMS: tuple[type[SumyAlgorithm], ...] = (
     LexRank,
     TextRank,
-    # LSA's dense SVD and KL's greedy passes grow faster than the graphs: smaller caps
-    _sumy(
-        "lsa",
-        "lsa:LsaSummarizer",
-        "sumy LSA: sentences spanning the main latent topics (SVD).",
-        max_sentences=200,
-    ),
+    Lsa,
     _sumy("luhn", "luhn:LuhnSummarizer", "sumy Luhn: clusters of significant (frequent) words."),
     Edmundson,
+    # KL's greedy passes grow faster than the graphs: a smaller cap
     _sumy(
         "kl",
         "kl:KLSummarizer",
