@@ -4,11 +4,15 @@ The reference is plain sumy set up for Indonesian the way a user would do it,
 independently of our pipeline: sumy's ``PlaintextParser`` with a regex
 sentence/word tokenizer, a Sastrawi stemmer behind a dict cache and Sastrawi's
 stop words, running ``LexRankSummarizer`` for 3 sentences. Everything is
-measured in the same run, article by article with the configurations
-interleaved (rotating their order), so machine load hits all of them alike.
-One full warm-up pass fills every cache first; gc stays on.
+measured in the same run: in each of ``--rounds`` rounds every configuration
+summarises the whole sample in one block, as a server worker runs one pipeline
+request after request, and the configurations' order rotates between rounds so
+machine load hits all of them alike. ``--interleave`` instead sends each article
+through every configuration in turn, so each call starts with caches full of
+another configuration's data (the harsher, cold-cache figure). One full warm-up
+pass fills every cache first; gc stays on.
 
-    python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600]
+    python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600] [--interleave]
 
 ``--scoring`` times each algorithm's ``score()`` alone on documents built
 beforehand, next to sumy's own TextRank and LexRank code on the same
@@ -96,8 +100,40 @@ def configurations(algorithms: list[str] | None = None) -> dict[str, Callable[[s
     return configs
 
 
-def measure(configs: dict[str, Callable[[str], object]], texts: list[str]) -> dict[str, list[int]]:
-    """Nanoseconds per article for each configuration (after one warm-up pass)."""
+def measure(
+    configs: dict[str, Callable[[str], object]], texts: list[str], *, rounds: int = 3
+) -> dict[str, list[int]]:
+    """Nanoseconds per article for each configuration (after one warm-up pass).
+
+    In each round every configuration summarises the whole sample in one
+    block, article after article, as a server worker does; the configurations'
+    order rotates between rounds, so machine load falls on all of them alike.
+    """
+    names = list(configs)
+    for name in names:
+        for text in texts:
+            configs[name](text)
+    times: dict[str, list[int]] = {name: [] for name in names}
+    clock = time.perf_counter_ns
+    for r in range(rounds):
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn, spent = configs[name], times[name]
+            for text in texts:
+                start = clock()
+                fn(text)
+                spent.append(clock() - start)
+    return times
+
+
+def measure_interleaved(
+    configs: dict[str, Callable[[str], object]], texts: list[str]
+) -> dict[str, list[int]]:
+    """As :func:`measure`, but every article goes through all configurations in turn.
+
+    Each call then starts with caches full of another configuration's data
+    (sumy's, NLTK's): a pessimistic, cold-cache figure.
+    """
     names = list(configs)
     for name in names:
         for text in texts:
@@ -120,11 +156,11 @@ def percentile(values: list[int], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
-def report(times: dict[str, list[int]], texts: list[str]) -> str:
+def report(times: dict[str, list[int]], texts: list[str], order: str) -> str:
     reference = statistics.median(times["sumy LexRank (reference)"])
     words = statistics.mean(len(t.split()) for t in texts)
     lines = [
-        f"{len(texts)} IndoSum articles (mean {words:.0f} words), "
+        f"{len(texts)} IndoSum articles (mean {words:.0f} words), {order}, "
         f"load average {os.getloadavg()[0]:.2f} at the end",
         "",
         "| configuration | p50 ms | p99 ms | mean ms | sumy LexRank p50 / p50 |",
@@ -244,6 +280,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--algorithms", nargs="*", help="algorithms to time besides the default (all by default)"
     )
+    parser.add_argument("--rounds", type=int, default=3, help="blocks per configuration")
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="every article through every configuration in turn (cold caches)",
+    )
     parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
     parser.add_argument("--scoring", action="store_true", help="time score() per algorithm")
     args = parser.parse_args(argv)
@@ -254,8 +296,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.scoring:
         print(scoring(texts))
         return
-    times = measure(configurations(args.algorithms), texts)
-    print(report(times, texts))
+    configs = configurations(args.algorithms)
+    if args.interleave:
+        times, order = measure_interleaved(configs, texts), "interleaved article by article"
+    else:
+        times = measure(configs, texts, rounds=args.rounds)
+        order = f"{args.rounds} rounds of one block per configuration"
+    print(report(times, texts, order))
 
 
 if __name__ == "__main__":
