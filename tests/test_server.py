@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
-import json
-
 import requests
 
 
@@ -36,26 +33,3 @@ def test_gunicorn_errors_are_problem_documents(server):
     )
     assert response.status_code == 400
     assert response.headers["Content-Type"].startswith("application/problem+json")
-
-
-def test_gunicorn_keeps_connections_alive(server, articles):
-    """Several summaries over one TCP connection (gthread worker, ``keepalive`` seconds)."""
-    host, port = server.url.removeprefix("http://").split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=10)
-    try:
-        local_ends = set()
-        for item in articles[:3]:
-            conn.request(
-                "POST",
-                "/v1/summarize",
-                json.dumps({"text": item.text}),
-                {"Content-Type": "application/json"},
-            )
-            response = conn.getresponse()
-            assert response.status == 200
-            assert response.getheader("Connection", "").lower() != "close"
-            assert json.loads(response.read())["sentences"]
-            local_ends.add(conn.sock.getsockname())
-        assert len(local_ends) == 1  # the same socket served every request
-    finally:
-        conn.close()
