@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -101,6 +103,26 @@ def test_tree_walk_follows_thresholds():
     x = np.array([[9.0, 0.2], [9.0, 0.5], [0.0, 0.7]])
     assert model.decision(x).tolist() == [-0.25, -0.25, 2.75]
     assert model.decision(np.zeros((0, 2))).shape == (0,)
+
+
+def _walk_one(tree: dict, row: np.ndarray) -> float:
+    """A tree's leaf value for one row, node by node (NaN goes right)."""
+    node = 0
+    while tree["left"][node] != node:
+        go_left = row[tree["feature"][node]] <= tree["threshold"][node]
+        node = tree["left"][node] if go_left else tree["right"][node]
+    return tree["value"][node]
+
+
+def test_compact_walk_matches_a_node_by_node_walk_of_the_packaged_trees():
+    raw = json.loads(resources.files("summarizer.data").joinpath("ranker.json").read_text())
+    model = TreeModel.from_dict(raw)
+    x = model_features(build_document(TEXT), model.lexicon)
+    x = np.vstack([x, x[::-1] * 1.5, np.full((1, x.shape[1]), np.nan)])
+    expected = [
+        raw["baseline"] + math.fsum(_walk_one(tree, row) for tree in raw["trees"]) for row in x
+    ]
+    assert model.decision(x) == pytest.approx(expected, rel=1e-12, abs=1e-12)
 
 
 def test_packaged_model_matches_the_features():

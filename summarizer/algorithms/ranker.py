@@ -29,26 +29,29 @@ _COMPACT_AFTER = 3  # tree levels walked by every (sentence, tree) pair before c
 
 @dataclass(frozen=True, slots=True)
 class TreeModel:
-    """A boosted tree ensemble flattened into 1-D arrays (all trees' nodes end to end).
+    """A boosted tree ensemble flattened into 1-D node arrays (all trees end to end).
 
-    Every node owns two *slots* (``2 * node`` and ``2 * node + 1``) so that one
-    walking step is ``slot = children[slot + go_left]`` with no multiply: the
-    per-slot arrays repeat each node's feature and threshold, and ``children``
-    holds the child's slot (right child first, left child second). Leaves point
-    to themselves, so walking ``depth`` steps from every root lands each
-    (sentence, tree) pair on its leaf without branching; one step is a handful
-    of 1-D ``take`` calls over ``sentences × trees`` elements.
+    Nodes are renumbered breadth-first within each tree with an inner node's
+    children side by side (right, then left), so one walking step is
+    ``node = first[node] + go_left``: no multiply and no per-child arrays. A
+    leaf is its own ``first`` and has a NaN threshold (no value is ``<=`` NaN),
+    so walking ``depth`` steps from every root lands each (sentence, tree) pair
+    on its leaf without branching; one step is a handful of 1-D ``take`` calls
+    over ``sentences × trees`` elements. The walk reads most of the model's nodes
+    for every article and in a server the next request finds them evicted from
+    the cache, so the arrays are kept small: one entry per node, feature columns
+    as int16 (numpy widens them when the row offsets are added, at no extra cost).
     """
 
-    feature: np.ndarray  # per slot: feature column tested
-    threshold: np.ndarray  # per slot: go left when value <= threshold
-    children: np.ndarray  # per slot: slot of the [right, left] child
-    value: np.ndarray  # per slot: leaf value (0 for inner nodes)
-    inner: np.ndarray  # per slot: True for an inner node (not a leaf)
+    feature: np.ndarray  # per node: feature column tested (int16)
+    threshold: np.ndarray  # per node: go left when value <= threshold (NaN for a leaf)
+    first: np.ndarray  # per node: its right child (the left child is next); a leaf: itself
+    value: np.ndarray  # per node: leaf value (0 for inner nodes)
+    inner: np.ndarray  # per node: True for an inner node (not a leaf)
     root_feature: np.ndarray  # per tree: feature column its root tests
     root_threshold: np.ndarray  # per tree: its root's threshold
-    root_left: np.ndarray  # per tree: slot of its root's left child
-    root_right: np.ndarray  # per tree: slot of its root's right child
+    root_left: np.ndarray  # per tree: its root's left child
+    root_right: np.ndarray  # per tree: its root's right child
     depth: int
     baseline: float
     feature_names: tuple[str, ...]
@@ -57,31 +60,40 @@ class TreeModel:
     @classmethod
     def from_dict(cls, model: dict[str, Any]) -> TreeModel:
         trees = model["trees"]
-        sizes = np.array([len(t["feature"]) for t in trees])
-        roots = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
-        offset = np.repeat(roots, sizes)
+        order: list[tuple[int, int]] = []  # (tree, node in the tree) of each new node
+        first: list[int] = []
+        roots: list[int] = []
+        for t, tree in enumerate(trees):
+            left, right = tree["left"], tree["right"]
+            base = len(order)
+            roots.append(base)
+            queue = [0]  # grows while read: breadth-first, children in pairs
+            for node in queue:
+                if left[node] == node:  # leaves point to themselves
+                    first.append(len(first))
+                else:
+                    first.append(base + len(queue))
+                    queue += (right[node], left[node])
+            order += [(t, node) for node in queue]
 
         def flat(key: str, dtype: type) -> np.ndarray:
-            return np.concatenate([np.asarray(t[key], dtype=dtype) for t in trees])
+            return np.array([trees[t][key][node] for t, node in order], dtype=dtype)
 
-        def slots(values: np.ndarray) -> np.ndarray:
-            return np.repeat(values, 2)
-
-        feature, threshold = flat("feature", np.intp), flat("threshold", float)
-        children = np.stack(
-            [flat("right", np.intp) + offset, flat("left", np.intp) + offset], axis=1
-        )
-        inner = children[:, 0] != np.arange(len(children))  # leaves point to themselves
+        first_node = np.array(first, dtype=np.intp)
+        inner = first_node != np.arange(len(first_node))
+        feature = flat("feature", np.int16)
+        threshold = np.where(inner, flat("threshold", float), np.nan)
+        root = np.array(roots, dtype=np.intp)
         return cls(
-            slots(feature),
-            slots(threshold),
-            2 * children.ravel(),
-            slots(flat("value", float)),
-            slots(inner),
-            feature[roots],
-            threshold[roots],
-            2 * children[roots, 1],
-            2 * children[roots, 0],
+            feature,
+            threshold,
+            first_node,
+            flat("value", float),
+            inner,
+            feature[root].astype(np.intp),
+            threshold[root],
+            first_node[root] + 1,
+            first_node[root],
             int(model["depth"]),
             float(model["baseline"]),
             tuple(model["features"]),
@@ -98,30 +110,30 @@ class TreeModel:
         # the roots test the same column for every sentence: one (sentences × trees)
         # comparison and choice, without the per-pair lookups of the later steps
         go_left = values.take(self.root_feature, axis=1) <= self.root_threshold
-        slot = np.where(go_left, self.root_left, self.root_right).ravel()
+        node = np.where(go_left, self.root_left, self.root_right).ravel()
         values = values.ravel()
         rows = np.repeat(np.arange(0, n * width, width), trees)  # each pair's row offset
         walked = min(_COMPACT_AFTER, self.depth)
-        slot = self._walk(slot, rows, values, walked - 1)
+        node = self._walk(node, rows, values, walked - 1)
         if walked < self.depth:
             # about 40% of the pairs sit on a leaf by now: walk on with the others only
-            pending = np.flatnonzero(self.inner.take(slot))
-            slot[pending] = self._walk(
-                slot.take(pending), rows.take(pending), values, self.depth - walked
+            pending = np.flatnonzero(self.inner.take(node))
+            node[pending] = self._walk(
+                node.take(pending), rows.take(pending), values, self.depth - walked
             )
-        return self.baseline + self.value.take(slot).reshape(n, trees).sum(axis=1)
+        return self.baseline + self.value.take(node).reshape(n, trees).sum(axis=1)
 
     def _walk(
-        self, slot: np.ndarray, rows: np.ndarray, values: np.ndarray, steps: int
+        self, node: np.ndarray, rows: np.ndarray, values: np.ndarray, steps: int
     ) -> np.ndarray:
-        """``steps`` levels down from ``slot`` (updated in place, then replaced)."""
-        feature, threshold, children = self.feature, self.threshold, self.children
+        """``steps`` levels down from ``node`` (a new array)."""
+        feature, threshold, first = self.feature, self.threshold, self.first
         for _ in range(steps):
-            column = feature.take(slot)
-            column += rows
-            slot += values.take(column) <= threshold.take(slot)
-            slot = children.take(slot)
-        return slot
+            column = feature.take(node) + rows  # int16 + intp: a new intp array
+            go_left = values.take(column) <= threshold.take(node)
+            node = first.take(node)
+            node += go_left
+        return node
 
 
 def load_model(name: str = MODEL_FILE) -> TreeModel:
