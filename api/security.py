@@ -124,6 +124,12 @@ def _bound_streamed_body() -> None:
         raise RequestEntityTooLarge()  # the same problem document as a too large Content-Length
 
 
+# (lower-case name, name, value): the names compared without lower-casing them per response.
+_SECURITY_HEADER_ITEMS = tuple(
+    (name.lower(), name, value) for name, value in SECURITY_HEADERS.items()
+)
+
+
 def _security_headers(response: Response) -> Response:
     """Add each security header the view did not set itself.
 
@@ -132,8 +138,8 @@ def _security_headers(response: Response) -> Response:
     """
     headers = response.headers
     present = {name.lower() for name, _ in headers.items()}
-    for name, value in SECURITY_HEADERS.items():
-        if name.lower() not in present:
+    for lower, name, value in _SECURITY_HEADER_ITEMS:
+        if lower not in present:
             headers.add(name, value)
     if "content-security-policy" not in present:
         csp = HTML_CSP if response.mimetype == "text/html" else DATA_CSP

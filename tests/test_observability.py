@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
 import re
 import signal
@@ -14,7 +16,7 @@ import requests
 from conftest import Server
 from prometheus_client.parser import text_string_to_metric_families
 
-from api.observability import request_id_from
+from api.observability import JsonFormatter, request_id_from
 
 KEY = "observability-key-0123456789"
 N_SUMMARIES = 24
@@ -46,6 +48,76 @@ def test_errors_carry_the_request_id_too(client):
     response = client.post("/v1/summarize", data="{", headers={"X-Request-ID": "req-42"})
     assert response.status_code >= 400
     assert response.headers["X-Request-ID"] == "req-42"
+
+
+# --- the access log line (Flask test client) ---------------------------------------------------
+
+
+def access_lines(client, send) -> list[dict]:
+    """The JSON lines the ``api`` logger writes while ``send(client)`` runs."""
+    (handler,) = [
+        h for h in logging.getLogger("api").handlers if isinstance(h.formatter, JsonFormatter)
+    ]
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        send(client)
+    finally:
+        handler.setStream(previous)
+    return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_access_line_has_the_documented_fields_in_order(client):
+    body = json.dumps({"text": "Satu kalimat pendek di sini. Dan satu lagi di sana."}).encode()
+    (entry,) = access_lines(
+        client,
+        lambda c: c.post(
+            "/v1/summarize",
+            data=body,
+            headers={"Content-Type": "application/json", "X-Request-ID": "line-1"},
+            environ_base={"REMOTE_ADDR": "203.0.113.7"},
+        ),
+    )
+    assert list(entry) == [
+        "ts", "level", "logger", "message", "pid", "request_id", "method", "path", "endpoint",
+        "status", "duration_ms", "request_bytes", "response_bytes", "remote_addr",
+    ]  # fmt: skip
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", entry["ts"])
+    assert (entry["level"], entry["logger"], entry["message"]) == ("INFO", "api.access", "request")
+    assert entry["pid"] == os.getpid()
+    assert entry["request_id"] == "line-1"
+    assert (entry["method"], entry["path"]) == ("POST", "/v1/summarize")
+    assert entry["endpoint"] == "/v1/summarize"
+    assert entry["status"] == 200 and entry["request_bytes"] == len(body)
+    assert entry["response_bytes"] > 0 and entry["remote_addr"] == "203.0.113.7"
+
+
+def test_no_access_line_above_info(client):
+    logger = logging.getLogger("api")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        assert access_lines(client, lambda c: c.get("/healthz")) == []
+    finally:
+        logger.setLevel(level)
+    assert [e["status"] for e in access_lines(client, lambda c: c.get("/nowhere"))] == [404]
+
+
+def test_formatter_timestamps_follow_each_record():
+    formatter = JsonFormatter()
+    stamps = []
+    # the same second twice, the next one, then an earlier one again
+    for created, msecs in ((1_795_000_000.25, 250), (1_795_000_000.9, 900), (1_795_000_001.5, 500),
+                           (1_795_000_000.0, 0)):  # fmt: skip
+        record = logging.LogRecord("api.access", logging.INFO, "", 0, "request", (), None)
+        record.created, record.msecs = created, msecs
+        stamps.append(json.loads(formatter.format(record))["ts"])
+    assert stamps == [
+        "2026-11-18T11:06:40.250Z",
+        "2026-11-18T11:06:40.900Z",
+        "2026-11-18T11:06:41.500Z",
+        "2026-11-18T11:06:40.000Z",
+    ]
 
 
 # --- a real server with two workers ------------------------------------------------------------
