@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
@@ -13,38 +13,9 @@ from .observability import init_observability
 from .security import init_security
 
 
-class SummarizerFlask(Flask):
-    """Flask that remembers, per function, whether a view or hook needs wrapping to run sync.
-
-    Flask asks ``ensure_sync`` for every hook and view of every request (six on
-    ``POST /v1/summarize``), and each answer inspects the function's code flags again;
-    the answer never changes for a function, so it is kept.
-    """
-
-    # Views, hooks and error handlers are a few dozen; ``after_this_request`` callbacks are
-    # new closures on every request, so only the first ones met are kept.
-    _SYNC_CACHE_SIZE = 256
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._sync: dict[Callable[..., Any], Callable[..., Any]] = {}
-
-    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
-        try:
-            return self._sync[func]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable callable
-            return super().ensure_sync(func)
-        sync = super().ensure_sync(func)
-        if len(self._sync) < self._SYNC_CACHE_SIZE:
-            self._sync[func] = sync
-        return sync
-
-
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Application factory: settings from the environment, overridden by ``config``."""
-    app = SummarizerFlask(__name__)
+    app = Flask(__name__)
     overrides = {
         k.lower(): v
         for k, v in (config or {}).items()
