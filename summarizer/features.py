@@ -205,8 +205,9 @@ def _shared_values(weights: dict[str, float]) -> dict[str, float]:
     """``weights`` with one object per distinct value: the stored log-odds are rounded
     (~1,300 values for 14k stems), so a request's lookups read a few kilobytes of
     shared floats instead of one cache line per stem in a server's cold cache."""
-    shared: dict[str, float] = {}  # by repr: keeps -0.0 apart from 0.0
-    return {key: shared.setdefault(repr(weight), weight) for key, weight in weights.items()}
+    shared: dict[float, float] = {}
+    # zeros stay as they are: 0.0 == -0.0, and a dict would give both the first one's sign
+    return {key: shared.setdefault(w, w) if w else w for key, w in weights.items()}
 
 
 def opener_keys(words: list[str]) -> tuple[str, str]:

@@ -194,3 +194,14 @@ def test_benchmark_scores_are_exposed_per_algorithm():
         assert set(scores) == {"rouge1", "rouge2", "rougeL"}
         assert all(0 < v <= 100 for v in scores.values())
     assert BENCHMARK["ranker"]["rouge1"] > BENCHMARK["lead"]["rouge1"]
+
+
+def test_lexicon_from_dict_shares_equal_weights_and_keeps_signed_zeros():
+    lexicon = Lexicon.from_dict(
+        {"terms": {"a": 0.25, "b": float("0.25"), "c": -0.0, "d": 0.0}, "openers": {"1:x": 0.25}}
+    )
+    assert lexicon.terms == {"a": 0.25, "b": 0.25, "c": 0.0, "d": 0.0}
+    assert lexicon.terms["a"] is lexicon.terms["b"]
+    assert math.copysign(1.0, lexicon.terms["c"]) == -1.0
+    assert math.copysign(1.0, lexicon.terms["d"]) == 1.0
+    assert lexicon.openers == {"1:x": 0.25}

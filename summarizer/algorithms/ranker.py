@@ -60,10 +60,11 @@ class TreeModel:
     @classmethod
     def from_dict(cls, model: dict[str, Any]) -> TreeModel:
         trees = model["trees"]
-        order: list[tuple[int, int]] = []  # (tree, node in the tree) of each new node
+        order: list[int] = []  # old index (in the trees' arrays end to end) of each new node
         first: list[int] = []
         roots: list[int] = []
-        for t, tree in enumerate(trees):
+        offset = 0  # the tree's first node in the trees' arrays end to end
+        for tree in trees:
             left, right = tree["left"], tree["right"]
             base = len(order)
             roots.append(base)
@@ -74,10 +75,11 @@ class TreeModel:
                 else:
                     first.append(base + len(queue))
                     queue += (right[node], left[node])
-            order += [(t, node) for node in queue]
+            order += [offset + node for node in queue]
+            offset += len(left)
 
         def flat(key: str, dtype: type) -> np.ndarray:
-            return np.array([trees[t][key][node] for t, node in order], dtype=dtype)
+            return np.concatenate([np.asarray(t[key], dtype=dtype) for t in trees])[order]
 
         first_node = np.array(first, dtype=np.intp)
         inner = first_node != np.arange(len(first_node))
