@@ -35,7 +35,7 @@ from .words import STOP_WORDS, stem
 __all__ = ["MAX_KEYWORDS", "MAX_WORDS", "Idf", "extract", "load_idf"]
 
 MAX_KEYWORDS = 20
-MAX_WORDS = 3  # longest phrase, in words
+MAX_WORDS = 3  # longest phrase, in words (extract grows pairs, then triples)
 # Score weights (chosen on IndoSum with benchmarks/keywords.py).
 FREQ_POWER = 1.5
 IDF_POWER = 0.5  # 0 ignores rarity, 1 is plain TF-IDF
@@ -188,25 +188,39 @@ def extract(
     occurrences: dict[tuple[str, ...], list[int]] = {(t,): [] for _, _, t in ranked}
     for i in at:
         occurrences[(keys[i],)].append(i)
-    # Grow: every phrase of up to MAX_WORDS content words that contains a seed occurrence
+    # Grow: every phrase of two and of three content words that holds a seed use
     # (``keys[-1]`` is the last sentence's "", so ``j - 1`` never wraps to a word).
-    longer: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    spans = at
-    for size in range(2, MAX_WORDS + 1):
-        spans = sorted(
-            {j - 1 for j in spans if keys[j - 1]} | {j for j in spans if keys[j + size - 1]}
-        )
-        for j in spans:
-            longer[tuple(keys[j : j + size])].append(j)
-    occurrences.update(longer)
+    pairs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    spans = sorted({j - 1 for j in at if keys[j - 1]} | {j for j in at if keys[j + 1]})
+    for j in spans:
+        pairs[keys[j], keys[j + 1]].append(j)
+    triples: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in sorted({j - 1 for j in spans if keys[j - 1]} | {j for j in spans if keys[j + 2]}):
+        triples[keys[j], keys[j + 1], keys[j + 2]].append(j)
+    occurrences.update(pairs)
+    occurrences.update(triples)
+    # A phrase's rarity: its words' weights added left to right (as sum() would).
     scored = [(neg, start, (t,)) for neg, start, t in ranked]
-    for key, positions in longer.items():
-        rarity = 0  # summed left to right, as sum() would
-        for t in key:
-            rarity += get(t, default)
-        scored.append(
-            (-power[len(positions)] * rarity * (top - lead * positions[0]), positions[0], key)
+    scored += [
+        (
+            -power[len(uses)]
+            * (get(key[0], default) + get(key[1], default))
+            * (top - lead * uses[0]),
+            uses[0],
+            key,
         )
+        for key, uses in pairs.items()
+    ]
+    scored += [
+        (
+            -power[len(uses)]
+            * (get(key[0], default) + get(key[1], default) + get(key[2], default))
+            * (top - lead * uses[0]),
+            uses[0],
+            key,
+        )
+        for key, uses in triples.items()
+    ]
     # best first; only the first few are ever read, so pop them off a heap instead of sorting
     heapq.heapify(scored)
     picked: list[Keyword] = []
@@ -214,14 +228,18 @@ def extract(
     taken_words: set[str] = set()  # a one-word phrase overlaps a taken one iff it is in it
     while scored:
         neg, _start, key = heapq.heappop(scored)
-        above = _parents(key, occurrences, keys)
+        uses = len(occurrences[key])
+        above = _parents(key, occurrences, keys) if len(key) < MAX_WORDS else {}
+        most = max(above.values(), default=0)
         # Never used outside one longer phrase ("Kim Jong" in "Kim Jong Un"): not a
         # candidate (each use of the longer phrase is a use of this one).
-        if max(above.values(), default=0) >= len(occurrences[key]):
+        if most >= uses:
             continue
         surface = None
         # "Bond" is written "James Bond" often enough: show the full name.
-        for phrase in _expansions(key, above, occurrences, keys):
+        need = max(EXPAND_SHARE * uses, 2)
+        chain = _expansions(key, above, need, occurrences, keys) if most >= need else (key,)
+        for phrase in chain:
             if (
                 phrase[0] in taken_words
                 if len(phrase) == 1
@@ -266,14 +284,15 @@ def _parents(
 def _expansions(
     key: tuple[str, ...],
     above: dict[tuple[str, ...], int],
+    need: float,
     occurrences: dict[tuple[str, ...], list[int]],
     keys: list[str],
 ) -> list[tuple[str, ...]]:
-    """``key`` grown by the most frequent longer phrases that hold enough of its uses, longest first.
+    """``key`` grown by the most frequent longer phrases that hold ``need`` of its uses,
+    longest first.
 
     ``above`` are the phrases one word longer than ``key`` (:func:`_parents`).
     """
-    need = max(EXPAND_SHARE * len(occurrences[key]), 2)
     chain = [key]
     while longer := [p for p, uses in above.items() if uses >= need]:
         chain.append(min(longer, key=lambda p: (-above[p], occurrences[p][0])))
@@ -342,19 +361,19 @@ def _surface(
         return _most_used(mid) if mid else words[positions[0]]
     # As written (no punctuation inside) and cased alike: "Bank Indonesia" and
     # "transportasi online", not "menikahi Madeleine Swann".
-    kept = []
+    first = None  # the first kept use, should all be sentence-initial
+    mid = []
     for i in positions:
         span = words[i : i + size]
-        form = " ".join(span)
-        if (
-            _evenly_cased(span, i in starts)
-            and form in doc.sentences[bisect_right(offsets, i) - 1].text
-        ):
-            kept.append((i, form))
-    if not kept:
-        return None
-    mid = [form for i, form in kept if i not in starts]
-    return _most_used(mid) if mid else kept[0][1]
+        initial = i in starts
+        if _evenly_cased(span, initial):
+            form = " ".join(span)
+            if form in doc.sentences[bisect_right(offsets, i) - 1].text:
+                if not initial:
+                    mid.append(form)
+                elif first is None:
+                    first = form
+    return _most_used(mid) if mid else first
 
 
 def _most_used(forms: list[str]) -> str:

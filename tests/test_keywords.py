@@ -12,7 +12,7 @@ import pytest
 
 from summarizer import OptionError, summarize
 from summarizer.document import build_document
-from summarizer.keywords import MAX_KEYWORDS, extract
+from summarizer.keywords import MAX_KEYWORDS, MAX_WORDS, extract
 from summarizer.words import STOP_WORDS, stem, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +129,28 @@ def test_parts_never_used_alone_are_not_offered():
     phrases = [k.text for k in summarize(text, keywords=10).keywords]
     assert phrases[0].startswith("Kim Jong")
     assert not {"Kim", "Jong", "Jong Un"} & set(phrases)
+
+
+def test_a_phrase_only_opening_sentences_is_still_shown():
+    # Its only uses open a sentence, so the first of them gives the spelling.
+    text = (
+        "Bank Indonesia menahan suku bunga. Bank Indonesia juga memantau rupiah. "
+        "Bank Indonesia optimistis. Pedagang pasar mengeluh."
+    )
+    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    assert phrases[0] == "Bank Indonesia"
+    assert "Pedagang pasar" in phrases
+
+
+def test_phrases_are_at_most_max_words_long(articles):
+    lengths = [
+        len(tokenize(kw.text))
+        for art in articles
+        for kw in summarize(art.text, keywords=MAX_KEYWORDS).keywords
+    ]
+    assert min(lengths) == 1
+    assert max(lengths) <= MAX_WORDS
+    assert MAX_WORDS in lengths
 
 
 def test_a_phrase_does_not_cross_punctuation():
