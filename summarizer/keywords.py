@@ -306,7 +306,10 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         a, b = b, a
     if len(a) == 1:
         return a[0] in b
-    if set(a) <= set(b):
+    words = set(a)
+    if words.isdisjoint(b):  # the usual case: nothing in common
+        return False
+    if words.issubset(b):
         return True
     return any(a[i:] == b[: len(a) - i] or b[i:] == a[: len(b) - i] for i in range(1, len(a)))
 
