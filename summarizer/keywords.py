@@ -70,7 +70,6 @@ IDF: Idf = load_idf()
 
 _KEYS: dict[str, str] = {}  # lower-case word → stem, or "" when it cannot be in a phrase
 _KEYS_LIMIT = 200_000
-_VERBS: set[str] = set()  # lower-case words Sastrawi strips a verb prefix from
 
 
 class _KeyCache(dict[str, str]):
@@ -152,7 +151,7 @@ def extract(
     keys = list(map(_WORD_KEYS.__getitem__, words))
     for sentence, i in zip(doc.sentences, offsets, strict=True):
         # "Menghilangkan" opening a sentence is still a verb
-        if keys[i] and sentence.lower[0] in _VERBS:
+        if keys[i] and _is_verb(sentence.lower[0], keys[i]):
             keys[i] = ""
     if stop_words:
         lower = [low for sentence in doc.sentences for low in (*sentence.lower, "")]
@@ -329,15 +328,22 @@ def _word_key(word: str) -> str:
         )
         if len(_KEYS) < _KEYS_LIMIT:
             _KEYS[low] = key
-            if key and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1:
-                _VERBS.add(low)
     # A lower-case me-/di-/ber- verb ("memiliki", "menikahi") ends a phrase; a
     # capitalised one is usually a name ("Dimas", "Berlin") and stays.
-    if low in _VERBS and word[:1].islower():
+    if word[:1].islower() and _is_verb(low, key):
         key = ""
     if len(_WORD_KEYS) < _KEYS_LIMIT:
         _WORD_KEYS[word] = key
     return key
+
+
+def _is_verb(low: str, key: str) -> bool:
+    """A me-/di-/ber- word that Sastrawi strips a prefix from ("memiliki" → "milik").
+
+    Decided from the word and its stem alone, never from what the caches hold, so the
+    answer cannot change with a process's history once the caches are full.
+    """
+    return bool(key) and low.startswith(VERB_PREFIXES) and len(key) < len(low) - 1
 
 
 def _has_letter(word: str) -> bool:

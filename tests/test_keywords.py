@@ -101,6 +101,28 @@ def test_same_input_same_keywords(articles):
         assert extract(build_document(art.text), MAX_KEYWORDS) == first
 
 
+def test_full_word_caches_do_not_change_keywords(articles):
+    # A long-running worker fills its caches; from then on words are worked out afresh,
+    # and the result must be what cached words give (verbs still end phrases).
+    script = (
+        "import json, sys; from summarizer import keywords; "
+        "from summarizer.document import build_document; "
+        "keywords._KEYS_LIMIT = 0; "
+        "print(json.dumps([[(k.text, k.score) for k in keywords.extract(build_document(t), 10)] "
+        "for t in json.load(sys.stdin)]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps([a.text for a in articles]),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    cached = [[(k.text, k.score) for k in extract(build_document(a.text), 10)] for a in articles]
+    assert [[tuple(k) for k in found] for found in json.loads(done.stdout)] == cached
+
+
 def test_frequent_phrase_beats_a_one_off():
     text = (
         "Bank Indonesia menahan suku bunga acuan. Keputusan Bank Indonesia diambil Kamis. "
