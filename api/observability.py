@@ -66,6 +66,9 @@ SENTENCES = Counter(
 )
 
 UNMATCHED = "<unmatched>"  # endpoint label of requests no route matched (no raw paths in labels)
+# The method label takes these values and "other": a client inventing methods must not
+# create new metric series without bound.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 access_log = logging.getLogger("api.access")
 
@@ -178,7 +181,9 @@ def _after(response: Response) -> Response:
     endpoint = rule.rule if rule else UNMATCHED
     status_code = response.status_code
     status = str(status_code)
-    requests_total, latency = _route_metrics(endpoint, method, status)
+    requests_total, latency = _route_metrics(
+        endpoint, method if method in METHODS else "other", status
+    )
     requests_total.inc()
     latency.observe(duration)
     if content_length:

@@ -271,6 +271,27 @@ def test_metrics_survive_a_worker_restart(observed):
     assert requests.get(observed.url + "/readyz", timeout=5).json()["status"] == "ready"
 
 
+def test_invented_methods_share_one_metrics_label(observed):
+    for method in ("FOOBAR", "BAZQUX"):
+        response = requests.request(
+            method, observed.url + "/v1/summarize", headers={"X-API-Key": KEY}, timeout=5
+        )
+        assert response.status_code == 405
+    samples = metric_samples(observed.url)
+    assert (
+        value(
+            samples,
+            "summarizer_http_requests_total",
+            endpoint="<unmatched>",  # a 405: no route matched the method
+            method="other",
+            status="405",
+        )
+        >= 2
+    )
+    methods = {dict(labels).get("method") for _, labels in samples}
+    assert "FOOBAR" not in methods and "BAZQUX" not in methods
+
+
 def test_metrics_are_prometheus_text(observed):
     response = requests.get(observed.url + "/metrics", timeout=5)
     assert response.headers["Content-Type"].startswith("text/plain; version=")
