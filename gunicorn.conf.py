@@ -6,6 +6,7 @@ the Prometheus multiprocess directory (metrics summed over all workers), a check
 and a neutral ``Server`` header.
 """
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -13,6 +14,7 @@ import sys
 import tempfile
 
 import gunicorn.http.wsgi
+import gunicorn.util
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(
@@ -41,6 +43,25 @@ control_socket_disable = True
 # worker, and the metrics files below are written on every request; neither needs a disk.
 _SHM = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 worker_tmp_dir = _SHM
+
+
+def _write_problem(sock, status_int, reason, mesg):
+    """gunicorn's own error answers as problem documents, like every other error here.
+
+    gunicorn answers a request it cannot parse (a request line or header over the limits
+    below, a malformed head) before the app sees it, with an HTML page by default.
+    """
+    from api.errors import PROBLEM_JSON, problem_body
+
+    body = json.dumps(problem_body(status_int, mesg or reason, title=reason)).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: {PROBLEM_JSON}\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    gunicorn.util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+gunicorn.util.write_error = _write_problem
 
 # No product name with a version in responses ("Server: gunicorn/x.y" helps attackers only).
 gunicorn.http.wsgi.SERVER = "indo-summarizer"

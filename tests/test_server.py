@@ -33,3 +33,21 @@ def test_gunicorn_errors_are_problem_documents(server):
     )
     assert response.status_code == 400
     assert response.headers["Content-Type"].startswith("application/problem+json")
+
+
+def test_gunicorn_refuses_oversized_request_heads_with_problem_documents(server):
+    # gunicorn answers these itself, before the app runs (limits in gunicorn.conf.py)
+    too_long_line = requests.get(server.url + "/" + "a" * 9000, timeout=10)
+    too_big_header = requests.get(
+        server.url + "/healthz", headers={"X-Big": "b" * 9000}, timeout=10
+    )
+    too_many_headers = requests.get(
+        server.url + "/healthz", headers={f"X-Field-{i}": "1" for i in range(120)}, timeout=10
+    )
+    for response, status in ((too_long_line, 414), (too_big_header, 431), (too_many_headers, 431)):
+        assert response.status_code == status
+        assert response.headers["Content-Type"] == "application/problem+json"
+        body = response.json()
+        assert body["status"] == status
+        assert body["type"].startswith("https://")
+        assert body["title"] and body["detail"]
