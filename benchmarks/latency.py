@@ -101,13 +101,20 @@ def configurations(algorithms: list[str] | None = None) -> dict[str, Callable[[s
 
 
 def measure(
-    configs: dict[str, Callable[[str], object]], texts: list[str], *, rounds: int = 3
+    configs: dict[str, Callable[[str], object]],
+    texts: list[str],
+    *,
+    rounds: int = 3,
+    interleave: bool = False,
 ) -> dict[str, list[int]]:
     """Nanoseconds per article for each configuration (after one warm-up pass).
 
     In each round every configuration summarises the whole sample in one
     block, article after article, as a server worker does; the configurations'
     order rotates between rounds, so machine load falls on all of them alike.
+    With ``interleave`` every article instead goes through all configurations
+    in turn (one round), so each call starts with caches full of another
+    configuration's data (sumy's, NLTK's): a pessimistic, cold-cache figure.
     """
     names = list(configs)
     for name in names:
@@ -115,38 +122,21 @@ def measure(
             configs[name](text)
     times: dict[str, list[int]] = {name: [] for name in names}
     clock = time.perf_counter_ns
-    for r in range(rounds):
-        shift = r % len(names)
-        for name in names[shift:] + names[:shift]:
-            fn, spent = configs[name], times[name]
-            for text in texts:
-                start = clock()
-                fn(text)
-                spent.append(clock() - start)
-    return times
 
+    def rotated(shift: int) -> list[str]:
+        shift %= len(names)
+        return names[shift:] + names[:shift]
 
-def measure_interleaved(
-    configs: dict[str, Callable[[str], object]], texts: list[str]
-) -> dict[str, list[int]]:
-    """As :func:`measure`, but every article goes through all configurations in turn.
-
-    Each call then starts with caches full of another configuration's data
-    (sumy's, NLTK's): a pessimistic, cold-cache figure.
-    """
-    names = list(configs)
-    for name in names:
-        for text in texts:
-            configs[name](text)
-    times: dict[str, list[int]] = {name: [] for name in names}
-    clock = time.perf_counter_ns
-    for i, text in enumerate(texts):
-        shift = i % len(names)
-        for name in names[shift:] + names[:shift]:
-            fn = configs[name]
-            start = clock()
-            fn(text)
-            times[name].append(clock() - start)
+    # (text, name) pairs in the order they are timed
+    if interleave:
+        order = [(text, name) for i, text in enumerate(texts) for name in rotated(i)]
+    else:
+        order = [(text, name) for r in range(rounds) for name in rotated(r) for text in texts]
+    for text, name in order:
+        fn = configs[name]
+        start = clock()
+        fn(text)
+        times[name].append(clock() - start)
     return times
 
 
@@ -297,10 +287,10 @@ def main(argv: list[str] | None = None) -> None:
         print(scoring(texts))
         return
     configs = configurations(args.algorithms)
+    times = measure(configs, texts, rounds=args.rounds, interleave=args.interleave)
     if args.interleave:
-        times, order = measure_interleaved(configs, texts), "interleaved article by article"
+        order = "interleaved article by article"
     else:
-        times = measure(configs, texts, rounds=args.rounds)
         order = f"{args.rounds} rounds of one block per configuration"
     print(report(times, texts, order))
 
