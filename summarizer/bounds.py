@@ -19,7 +19,7 @@ import numpy as np
 
 from .algorithms.base import Algorithm
 from .document import Document, Sentence
-from .words import terms
+from .words import lower_terms
 
 MAX_SCORED_SENTENCES = 150
 MAX_SCORED_WORDS = 5_000
@@ -33,13 +33,13 @@ def _cut(sentence: Sentence, n_words: int) -> Sentence:
         found = sentence.text.find(word, end)
         if found >= 0:
             end = found + len(word)
-    words = sentence.words[:n_words]
+    lower = sentence.lower[:n_words]
     return replace(
         sentence,
         text=sentence.text[:end],
-        words=words,
-        terms=terms(words),
-        lower=sentence.lower[:n_words],
+        words=sentence.words[:n_words],
+        terms=lower_terms(lower),
+        lower=lower,
     )
 
 
