@@ -41,6 +41,21 @@ def client(app):
     return app.test_client()
 
 
+def python_output(script: str, stdin: str, *, hash_seed: str | None = None) -> str:
+    """What ``python -c script`` prints in a fresh interpreter (empty caches, own hash seed)."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed} if hash_seed else None
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    return done.stdout
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

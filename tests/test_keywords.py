@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import python_output
 
 from summarizer import OptionError, summarize
 from summarizer.document import build_document
 from summarizer.keywords import MAX_KEYWORDS, MAX_WORDS, extract
 from summarizer.words import STOP_WORDS, stem, tokenize
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _stems(phrase: str) -> frozenset[str]:
@@ -111,16 +106,9 @@ def test_full_word_caches_do_not_change_keywords(articles):
         "print(json.dumps([[(k.text, k.score) for k in keywords.extract(build_document(t), 10)] "
         "for t in json.load(sys.stdin)]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps([a.text for a in articles]),
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
+    fresh = json.loads(python_output(script, json.dumps([a.text for a in articles])))
     cached = [[(k.text, k.score) for k in extract(build_document(a.text), 10)] for a in articles]
-    assert [[tuple(k) for k in found] for found in json.loads(done.stdout)] == cached
+    assert [[tuple(k) for k in found] for found in fresh] == cached
 
 
 def test_frequent_phrase_beats_a_one_off():
@@ -221,17 +209,6 @@ def test_same_keywords_in_processes_with_different_hash_seeds(article):
         "r = summarize(sys.stdin.read(), keywords=20); "
         "print(json.dumps([(k.text, k.score) for k in r.keywords]))"
     )
-    outputs = set()
-    for seed in ("1", "2", "3"):
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            input=article.text,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        outputs.add(done.stdout)
+    outputs = {python_output(script, article.text, hash_seed=seed) for seed in ("1", "2", "3")}
     assert len(outputs) == 1
     assert json.loads(outputs.pop())

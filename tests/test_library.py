@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from conftest import python_output
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
 
@@ -64,18 +61,8 @@ def test_every_algorithm_scores_alike_in_processes_with_other_hash_seeds(article
         "print(json.dumps({n: [a.score(d).tolist() for d in docs] "
         "for n, a in sorted(ALGORITHMS.items())}))"
     )
-    outputs = set()
-    for seed in ("1", "2"):
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            input=json.dumps([a.text for a in articles]),
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        outputs.add(done.stdout)
+    texts = json.dumps([a.text for a in articles])
+    outputs = {python_output(script, texts, hash_seed=seed) for seed in ("1", "2")}
     assert len(outputs) == 1
     assert sorted(json.loads(outputs.pop())) == sorted(ALGORITHMS)
 

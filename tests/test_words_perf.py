@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import subprocess
-import sys
 from importlib import resources
 
 import numpy as np
 import pytest
+from conftest import python_output
 
 from summarizer.algorithms import ALGORITHMS
 from summarizer.algorithms.sumy_algorithms import SumyAlgorithm
@@ -88,10 +87,7 @@ def test_sumy_algorithms_score_long_documents_within_their_cap(articles):
 
 def test_importing_the_library_does_not_import_sumy():
     code = "import sys, summarizer; print('sumy' in sys.modules, 'nltk' in sys.modules)"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["False", "False"]
+    assert python_output(code, "").split() == ["False", "False"]
 
 
 @pytest.mark.parametrize(
