@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..document import Document
+from ..document import Document, Sentence
 from ..words import STOP_WORDS, stem, tokenize
 from .base import Algorithm
 
@@ -86,13 +86,13 @@ def _stemmer(word: str) -> str:
     return stem(word.lower())
 
 
-def to_sumy(doc: Document, limit: int | None = None) -> Any:
-    """Our document (its first ``limit`` sentences) as sumy's object model, paragraphs kept."""
+def to_sumy(sentences: list[Sentence]) -> Any:
+    """Our sentences as sumy's object model, paragraphs kept."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
     paragraphs: list[list[Any]] = []
-    for sentence in doc.sentences[:limit]:
+    for sentence in sentences:
         while len(paragraphs) <= sentence.paragraph:
             paragraphs.append([])
         sumy_sentence = SumySentence(sentence.text, _TOKENIZER)
@@ -148,20 +148,32 @@ class SumyAlgorithm(Algorithm):
         n = len(doc)
         if n == 0:
             return np.zeros(0)
-        scored = min(n, self.max_sentences)
-        try:
-            ratings = self.summarizer()(to_sumy(doc, scored), scored)
-        except (ValueError, ZeroDivisionError, np.linalg.LinAlgError):
-            # degenerate input (no content words): fall back to document order
-            ratings = ()
-        if len(ratings) != scored:
+        ratings = self.rate(doc.sentences[: self.max_sentences])
+        if ratings is None:  # degenerate input (no content words): document order
             return 1.0 - np.arange(n, dtype=float) / n
-        return _extend(np.nan_to_num(np.asarray(ratings, dtype=float)), n)
+        return _extend(np.nan_to_num(ratings), n)
+
+    def rate(self, sentences: list[Sentence]) -> np.ndarray | None:
+        """sumy's rating of each of ``sentences``, or ``None`` when sumy cannot rate them."""
+        scored = len(sentences)
+        try:
+            ratings = self.summarizer()(to_sumy(sentences), scored)
+        except (ValueError, ZeroDivisionError, np.linalg.LinAlgError):
+            return None
+        if len(ratings) != scored:
+            return None
+        return np.asarray(ratings, dtype=float)
 
 
 def needs_sumy(algorithm: Algorithm) -> bool:
     """Whether scoring with ``algorithm`` imports sumy (and with it NLTK): ~1 s and ~80 MB once."""
-    return isinstance(algorithm, SumyAlgorithm) and type(algorithm).score is SumyAlgorithm.score
+    return isinstance(algorithm, SumyAlgorithm) and type(algorithm).rate is SumyAlgorithm.rate
+
+
+def _by_text(sentences: list[Sentence], ranks: np.ndarray) -> np.ndarray:
+    """sumy keys its ratings by sentence text: repeated sentences share the last one's rank."""
+    by_text = dict(zip((s.text for s in sentences), ranks, strict=True))
+    return np.array([by_text[s.text] for s in sentences], dtype=float)
 
 
 def preload() -> None:
@@ -198,12 +210,8 @@ class TextRank(SumyAlgorithm):
     epsilon = 1e-4
     _ZERO_DIVISION_PREVENTION = 1e-7
 
-    def score(self, doc: Document) -> np.ndarray:
-        n = len(doc)
-        if n == 0:
-            return np.zeros(0)
-        scored = min(n, self.max_sentences)
-        sentences = doc.sentences[:scored]
+    def rate(self, sentences: list[Sentence]) -> np.ndarray:
+        scored = len(sentences)
         # sumy's words of a sentence: lower-cased, stop words out, stemmed (no length filter)
         per_sentence = [_sumy_terms(s.words) for s in sentences]
         lengths = [len(t) for t in per_sentence]
@@ -216,11 +224,7 @@ class TextRank(SumyAlgorithm):
         weights[shared == 0] = 0.0
         weights /= weights.sum(axis=1)[:, np.newaxis] + self._ZERO_DIVISION_PREVENTION
         matrix = np.full((scored, scored), (1.0 - self.damping) / scored) + self.damping * weights
-        ranks = _power_method(matrix, self.epsilon)
-        # sumy keys its ratings by sentence text: repeated sentences share the last one's rank
-        by_text = dict(zip((s.text for s in sentences), ranks, strict=True))
-        scores = np.array([by_text[s.text] for s in sentences], dtype=float)
-        return _extend(np.nan_to_num(scores), n)
+        return _by_text(sentences, _power_method(matrix, self.epsilon))
 
 
 class LexRank(SumyAlgorithm):
@@ -239,12 +243,8 @@ class LexRank(SumyAlgorithm):
     threshold = 0.1
     epsilon = 0.1
 
-    def score(self, doc: Document) -> np.ndarray:
-        n = len(doc)
-        if n == 0:
-            return np.zeros(0)
-        scored = min(n, self.max_sentences)
-        sentences = doc.sentences[:scored]
+    def rate(self, sentences: list[Sentence]) -> np.ndarray:
+        scored = len(sentences)
         counts, present = _count_matrix([_sumy_terms(s.words) for s in sentences])
         row_max = counts.max(axis=1, keepdims=True)
         tf = counts / np.where(row_max == 0, 1.0, row_max)
@@ -268,9 +268,7 @@ class LexRank(SumyAlgorithm):
                 next_p /= np.linalg.norm(next_p)
                 lambda_val = np.linalg.norm(next_p - p_vector)
                 p_vector = next_p
-        by_text = dict(zip((s.text for s in sentences), p_vector, strict=True))
-        scores = np.array([by_text[s.text] for s in sentences], dtype=float)
-        return _extend(np.nan_to_num(scores), n)
+        return _by_text(sentences, p_vector)
 
 
 def _count_matrix(per_sentence: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
