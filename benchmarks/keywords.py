@@ -33,7 +33,7 @@ from benchmarks.build_idf import MIN_DF, document_frequencies
 from benchmarks.indosum import FOLDS, load_folds
 from summarizer import keywords as kw
 from summarizer.document import Document, build_document
-from summarizer.language import detect
+from summarizer.language import detect_lowered
 from summarizer.words import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     times = []
     for doc, *_ in rows:
         started = time.process_time()
-        languages[detect(w for s in doc.sentences for w in s.words)] += 1
+        languages[detect_lowered(s.lower for s in doc.sentences)] += 1
         times.append((time.process_time() - started) * 1000)
     print(
         f"\nlanguage detection: {dict(languages.most_common())}, "
