@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from itertools import chain
 from math import exp
 
 from . import compress
-from .document import Document
+from .document import Document, Sentence
 from .result import Headline
 from .words import STOP_WORDS, stem
 
@@ -128,10 +130,10 @@ def headlines(
         return (cand[0], 0.5, "quote", cand[1]) if cand else None
 
     # in order of preference; each is made only if still needed (that keeps this fast)
-    makers = [lambda: compressed(lead, "lead")]
-    makers += [lambda i=i: compressed(i, "compressed") for i in others[:1]]
+    makers: list[Callable[[], tuple | None]] = [lambda: compressed(lead, "lead")]
+    makers += [partial(compressed, i, "compressed") for i in others[:1]]
     makers += [entity, quote]
-    makers += [lambda i=i: compressed(i, "compressed") for i in others[1:]]
+    makers += [partial(compressed, i, "compressed") for i in others[1:]]
     # the lead again as one unbroken stretch: fewer gaps, different words
     makers.append(lambda: compressed(lead, "lead", LEAD_VARIANT_GAP))
 
@@ -441,7 +443,7 @@ def _quote(doc: Document, max_chars: int) -> tuple[str, int] | None:
     return None
 
 
-def _speaker(text: str, quote: re.Match, before: list) -> str:
+def _speaker(text: str, quote: re.Match, before: list[Sentence]) -> str:
     """Who said the quote: ``…," kata X``, ``X mengatakan, "…``, or for ``ujarnya`` the
     last name mentioned before it."""
     after = _QUOTE_SPEAKER_AFTER.search(text, quote.end() - 1)

@@ -199,7 +199,9 @@ def extract(
     occurrences.update(pairs)
     occurrences.update(triples)
     # A phrase's rarity: its words' weights added left to right (as sum() would).
-    scored = [(neg, start, (t,)) for neg, start, t in ranked]
+    scored: list[tuple[float, int, tuple[str, ...]]] = [
+        (neg, start, (t,)) for neg, start, t in ranked
+    ]
     scored += [
         (
             -power[len(uses)]

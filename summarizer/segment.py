@@ -104,7 +104,7 @@ def _ends(text: str) -> list[int]:
         if run[0] == "\n":
             if pos < skip:
                 continue  # the rest of a run of blank lines
-            skip = _SPACES.match(text, pos).end()
+            skip = _SPACES.match(text, pos).end()  # type: ignore[union-attr]  # the pattern matches the empty string
             quotes.reset(pos)
             # a blank line ends a paragraph, and a sentence never spans paragraphs
             if text.count("\n", pos + 1, skip) == 0 and _is_hard_wrap(text, pos):
@@ -158,11 +158,11 @@ def _is_hard_wrap(text: str, pos: int) -> bool:
     """A line broken mid-sentence: no closing punctuation before, a lower-case word after."""
     before = text[max(0, pos - 8) : pos].rstrip()
     nxt = _NEXT.match(text, pos)
-    word = nxt.group(2)
+    word = nxt.group(2)  # type: ignore[union-attr]  # the pattern matches the empty string
     return (
         bool(before)
         and before[-1] not in _TERMINAL + _CLOSERS + ":;"
-        and not nxt.group(1)
+        and not nxt.group(1)  # type: ignore[union-attr]  # the pattern matches the empty string
         and word[:1].islower()
     )
 
@@ -187,7 +187,7 @@ def _decide(text: str, pos: int, run: str, end: int, quotes: _Quotes) -> int:
         if quote and _closes(text, quote, quotes.is_open(text, pos, quote.group(1)[0])):
             end = quote.end()
             closers = quote.group(1)
-    opener, word = _NEXT.match(text, end).groups()
+    opener, word = _NEXT.match(text, end).groups()  # type: ignore[union-attr]  # the pattern matches the empty string
     if not word and not opener:
         return end  # end of text
     if word[:1].islower() and not _is_name(word):
@@ -216,8 +216,8 @@ def _closes(text: str, quote: re.Match, is_open: bool) -> bool:
     """
     end = quote.end()
     nxt = _NEXT.match(text, end)
-    word = nxt.group(2)
-    if not word or word[:1].islower() or "\n" in text[end : nxt.start(1)]:
+    word = nxt.group(2)  # type: ignore[union-attr]  # the pattern matches the empty string
+    if not word or word[:1].islower() or "\n" in text[end : nxt.start(1)]:  # type: ignore[union-attr]  # the pattern matches the empty string
         return True
     return is_open and quote.group(1)[0] == "'"
 

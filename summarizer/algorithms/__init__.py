@@ -17,7 +17,8 @@ from .lead import Lead
 from .ranker import Ranker
 from .sumy_algorithms import SUMY_ALGORITHMS
 
-ALGORITHMS: dict[str, Algorithm] = {cls.name: cls() for cls in (Ranker, Lead, *SUMY_ALGORITHMS)}
+_CLASSES: tuple[type[Algorithm], ...] = (Ranker, Lead, *SUMY_ALGORITHMS)
+ALGORITHMS: dict[str, Algorithm] = {cls.name: cls() for cls in _CLASSES}
 DEFAULT_ALGORITHM = "ranker"
 
 

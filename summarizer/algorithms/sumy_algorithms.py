@@ -261,7 +261,7 @@ class LexRank(SumyAlgorithm):
         degrees[degrees == 0] = 1.0
         matrix /= degrees[:, None]
         p_vector = np.array([1.0 / scored] * scored)
-        lambda_val = 1.0
+        lambda_val: Any = 1.0  # numpy floating from the first pass on
         with np.errstate(divide="ignore", invalid="ignore"):  # all-zero graph: NaN, as in sumy
             while lambda_val > self.epsilon:
                 next_p = np.dot(matrix.T, p_vector)
