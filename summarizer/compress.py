@@ -163,12 +163,58 @@ def strip_rules(sentence: str) -> str:
     text, _ = strip_dateline(sentence.strip())
     text = _OPENER.sub("", text, count=1)
     if "(" in text or "[" in text:
-        text = _PAREN.sub("", text)
+        text = _PAREN.sub("", _acronyms(text) if "(" in text else text)
     text = _strip_time(text)
     attribution = _ATTRIBUTION.search(text)
     if attribution:  # cut it with the spaces before it
         text = text[: attribution.start()].rstrip()
     return text.strip(" ,.;:!?-–—" + _QUOTES)
+
+
+# "(BMKG)", "(KemenPUPR)": at least two capitals, no spaces; "(Persero)" and "(Jokowi)" are not
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_NAME_JOINERS = frozenset(["dan", "serta", "&"])
+
+
+def _acronyms(text: str) -> str:
+    """ "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memprediksi" → "BMKG memprediksi".
+
+    Headlines name an institution by its acronym; the full name before it is dropped from
+    the word that starts with the acronym's first letter on ("Kepala BNPB Suharyanto").
+    """
+    parts: list[str] = []
+    last = 0
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        start = _name_start(text, match.start(), acronym[0])
+        if start is not None and start >= last:
+            parts += (text[last:start], acronym)
+            last = match.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _name_start(text: str, end: int, initial: str) -> int | None:
+    """Where the capitalised name of two or more words ending at ``end`` starts with ``initial``."""
+    start = None
+    words = found = 0
+    pos = end
+    while pos > 0:
+        space = text.rfind(" ", 0, pos)
+        word = text[space + 1 : pos].rstrip(",")
+        if word[:1].isupper():
+            words += 1
+            if word[0] == initial:
+                start = space + 1
+                found = words
+        elif word not in _NAME_JOINERS:
+            break
+        pos = space
+    return start if start is not None and found >= 2 else None
 
 
 def _strip_time(text: str) -> str:

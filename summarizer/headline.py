@@ -361,6 +361,14 @@ def _viterbi(logits: list[float], bias: float, gap: float) -> list[int]:
     return out
 
 
+def _by_number(words: list[str], n: int) -> bool:
+    """Whether ``words[n]`` stands next to a number: a currency or a unit (``Rp``,
+    ``persen``), which a headline repeats with every amount ("Turun Rp 5.000 Jadi Rp 1.450.000")."""
+    return (n + 1 < len(words) and words[n + 1][:1].isdigit()) or (
+        n > 0 and words[n - 1][:1].isdigit()
+    )
+
+
 def _finish(
     words: list[str],
     probs: list[float],
@@ -383,7 +391,9 @@ def _finish(
     last = None  # the last kept word in lower case
     for n, (word, p) in enumerate(zip(words, probs, strict=True)):
         low = word.lower()
-        if low == last or (not verbatim and low in seen and not low[:1].isdigit()):
+        if low == last or (
+            not verbatim and low in seen and not low[:1].isdigit() and not _by_number(words, n)
+        ):
             continue
         seen.add(low)
         # only meN- words have a bare form

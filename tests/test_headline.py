@@ -92,6 +92,22 @@ def assert_headline_shape(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None
             "Gempa mengguncang Lebak, Banten, 12 Mei 2017, ujar petugas BMKG.",
             "Gempa mengguncang Lebak, Banten",
         ),
+        # an institution's full name before its acronym: the acronym stays, as in headlines
+        (
+            "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memprediksi hujan lebat.",
+            "BMKG memprediksi hujan lebat",
+        ),
+        (
+            "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Suharyanto meninjau banjir.",
+            "Kepala BNPB Suharyanto meninjau banjir",
+        ),
+        # not an acronym of the name before it: only the parenthetical goes
+        ("PT Pertamina (Persero) menaikkan harga.", "PT Pertamina menaikkan harga"),
+        (
+            "Organisasi Kesehatan Dunia (WHO) mencabut status darurat.",
+            "Organisasi Kesehatan Dunia mencabut status darurat",
+        ),
+        ("Harga naik (BBM) kemarin.", "Harga naik kemarin"),
     ],
 )
 def test_rules_drop_dateline_opener_parenthetical_time_and_attribution(sentence, expected):
@@ -283,6 +299,23 @@ def test_names_are_not_cut_and_words_not_repeated():
             assert words[words.index("Kuala") + 1 : words.index("Kuala") + 2] == ["Lumpur"]
         content = [w.lower() for w in words if w.lower() not in DANGLING]
         assert len(content) == len(set(content)), h.text
+
+
+def test_a_currency_or_unit_stays_with_every_amount():
+    text = (
+        "Jakarta - Harga emas Antam turun Rp 5.000 menjadi Rp 1.450.000 per gram pada "
+        "perdagangan Jumat (27/11/2026). Penurunan ini terjadi setelah harga emas dunia "
+        "melemah. Harga pembelian kembali juga turun menjadi Rp 1.300.000 per gram."
+    )
+    amounts = {"5.000", "1.450.000", "1.300.000"}
+    found = 0
+    for h in summarize(text, headlines=5).headlines:
+        words = h.text.split()
+        for i, word in enumerate(words):
+            if word in amounts:
+                found += 1
+                assert i > 0 and words[i - 1] == "Rp", h.text
+    assert found >= 2  # the lead's two amounts at least
 
 
 def test_mixed_case_brand_names_keep_their_casing():
