@@ -62,9 +62,11 @@ _TAG_LOWER = r"[(\[]\s*[a-z]{1,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*[)\]]"
 _TAG_BROAD = r"[(\[]\s*[A-Za-z*][\w.'*-]*+(?:[ \t]*+[/-]?[ \t]*+[\w.'*-]++){0,5}\s*/?\s*[)\]]"
 _CREDIT = re.compile(rf"(?:\s*{_TAG_LOWER}|(?<=[.!?\"”’'])\s*{_TAG_BROAD})\s*$")
 _CREDIT_ONLY = re.compile(rf"^\s*{_TAG_BROAD}\s*$")
+# ("Pilihan Editor:" and "Berita terkait:" only with their colon: the words also open sentences)
 _READ_ALSO = re.compile(
-    r"^\s*(?:Baca(?:[\s_]+juga|\s+pula)?|Lihat\s+juga|Simak\s+juga)"
-    r"\s*(?::|$|(?=\s+(?-i:[A-Z0-9])))",
+    r"^\s*(?:(?:Baca(?:[\s_]+juga|\s+pula)?|Lihat\s+juga|Simak\s+juga)"
+    r"\s*(?::|$|(?=\s+(?-i:[A-Z0-9])))"
+    r"|(?:Pilihan\s+Editor|(?:Artikel|Berita)\s+(?:terkait|lainnya))\s*:)",
     re.I,
 )
 # "[Baca juga: …]" / "(Baca: …)" anywhere, and "Baca juga: <title>" closing a paragraph

@@ -58,6 +58,8 @@ def test_story_openings_are_not_datelines(text: str) -> None:
         "BACA JUGA: Jokowi Resmikan Tol",
         "Baca_Juga",
         "Simak juga: Klasemen Liga Primer Inggris",
+        "Pilihan Editor: KPK Periksa Lima Saksi Kasus Alkes",
+        "Berita terkait: Harga BBM Naik, Ojol Minta Tarif Disesuaikan",
     ],
 )
 def test_read_also_lines(line: str) -> None:
@@ -173,6 +175,8 @@ def test_story_text_is_kept() -> None:
         "Ia lahir di Jakarta - tepatnya di Menteng - pada 1970.",
         "Pertandingan berakhir 2-1 (babak pertama 1-0).",
         "Simaklah penjelasan berikut agar tidak salah paham.",
+        "Pilihan editor jatuh pada film dokumenter itu.",
+        "Berita terkait penangkapan itu cepat menyebar.",
     ]
     result = clean("\n\n".join(story))
     assert result.paragraphs == story
