@@ -318,14 +318,18 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _word_key(word: str) -> str:
     """The key of one token as written, cached: its stem, or "" when it cannot be in a phrase.
 
-    That is a stop word, single letter, bare number, unit or lower-case verb.
+    That is a stop word, single letter, bare number, ordinal ("ke-23"), unit or lower-case verb.
     """
     low = word.lower()
     key = _KEYS.get(low)
     if key is None:
         key = (
             ""
-            if len(low) < 2 or low in STOP_WORDS or low in UNITS or not _has_letter(low)
+            if len(low) < 2
+            or low in STOP_WORDS
+            or low in UNITS
+            or not _has_letter(low)
+            or (low.startswith("ke-") and low[3:].isdigit())
             else stem(low)
         )
         if len(_KEYS) < _KEYS_LIMIT:

@@ -121,6 +121,17 @@ def test_frequent_phrase_beats_a_one_off():
     assert "Indonesia" not in phrases and "Bank" not in phrases
 
 
+def test_ordinals_and_units_are_not_key_phrases():
+    text = (
+        "Marselino mencetak gol pada menit ke-23. Struick menambah gol pada menit ke-67. "
+        "Vietnam membalas pada menit ke-80 lewat penalti. Gol Marselino pada menit ke-23 "
+        "menentukan hasil laga."
+    )
+    words = {w.lower() for k in summarize(text, keywords=10).keywords for w in k.text.split()}
+    assert "marselino" in words
+    assert not words & {"ke-23", "ke-67", "ke-80", "menit"}
+
+
 def test_a_word_mostly_written_in_a_longer_name_is_shown_as_that_name():
     text = (
         "Film terbaru James Bond tayang pekan ini. Bond kembali melawan Spectre. "
