@@ -19,7 +19,7 @@ __all__ = ["Cleaned", "clean", "is_credit_tag", "strip_dateline"]
 
 _DASH = r"(?:-{1,2}|–|—|:)"
 _MEDIA = (
-    r"(?:CNN\s?Indonesia(?:\.com)?|KOMPAS\.com|Kompas\.com|kumparan(?:\.com)?|"
+    r"(?:CNN\s?Indonesia(?:\.com)?|CNBC\s?Indonesia(?:\.com)?|KOMPAS\.com|Kompas\.com|Kompas|KOMPAS|kumparan(?:\.com)?|"
     r"Liputan6\.com|Tribunnews\.com|TRIBUNNEWS\.COM|Tempo\.co|TEMPO\.CO|Detik(?:com|\.com)|detikcom|"
     r"Suara\.com|merdeka\.com|Merdeka\.com|ANTARA(?:\s?News)?|Antara(?:news)?|Okezone|"
     r"Bisnis\.com|Kontan\.co\.id|KONTAN|Republika\.co\.id|REPUBLIKA\.CO\.ID|JPNN\.com|"
@@ -46,9 +46,23 @@ _CITIES = (
     "Depok|Tangerang|Bekasi|Solo|Malang|Batam|Pekanbaru|Padang|Balikpapan|Manado|Pontianak|"
     "Banjarmasin|Jayapura|Kupang|Mataram|Ambon|Serang|Cirebon|Samarinda|Jambi|Bengkulu"
 )
+# A place then an outlet not in the list above, a date, or both: "JAKARTA, KOMPAS -",
+# "Jakarta, HanTer -", "Jakarta, 27/11 (ANTARA) -", "Jakarta, 27 November 2026 -",
+# "Medan (SIB) -". Only a dateline when the story follows with a capital. An outlet
+# outside brackets is one word with a second capital or a dot ("DDTCNews", "Gatra.com"),
+# so "Malang, UAV Ai - X1 ini ..." stays a sentence.
+_DATE = (
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[ \t]+(?:Januari|Februari|Maret|April|Mei|Juni|"
+    r"Juli|Agustus|September|Oktober|November|Desember)(?:[ \t]+\d{4})?)"
+)
+_OUTLET_WORD = r"(?=[\w.]{3})(?=[A-Z]\w*[A-Z.])[A-Z][\w.]*+"  # possessive: linear on long words
+_OUTLET_BRACKETS = r"\(\s*[A-Z][\w.]{2,}(?:[ \t]+[A-Z][\w.]*){0,2}\s*\)"
 _PLACE_DATELINE = re.compile(
     r"^\s*(?:[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){0,3}"
     r"(?:\s*,\s*[A-Z][a-z]+\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*(?:-{1,2}|–|—)"
+    rf"|{_PLACE}\s*,\s*(?:{_DATE}\s*,?\s*)?(?:{_OUTLET_BRACKETS}|{_OUTLET_WORD})\s*(?:-{{1,2}}|–|—)"
+    rf"|{_PLACE}\s*,\s*{_DATE}\s*(?:-{{1,2}}|–|—)"
+    rf"|{_PLACE}\s*{_OUTLET_BRACKETS}\s*(?:-{{1,2}}|–|—)"
     rf"|{_PLACE}\s*(?:--|–|—)|(?:{_CITIES})[ \t]+-)\s+"
 )
 # Reporter credit tags: "(rsa)", "(rdk/asa)", "[bal]", "(b)", "(julian / yp)",

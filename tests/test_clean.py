@@ -24,6 +24,15 @@ STORY = "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Seni
         "Jakarta -",
         "JAKARTA (Pos Kota) –",
         "JUARA.NET, NEW YORK -",
+        "Jakarta, CNBC Indonesia -",
+        "SURABAYA, KOMPAS -",
+        "Jakarta, Kompas -",
+        "JAKARTA, DDTCNews -",
+        "Jakarta, HanTer -",
+        "Jakarta, 27/11 (ANTARA) -",
+        "Jakarta, 27 November 2026 -",
+        "Medan (SIB) -",
+        "JAKARTA (Poskota) –",
     ],
 )
 def test_datelines_are_removed(dateline: str) -> None:
@@ -44,6 +53,8 @@ def test_dateline_alone_on_its_line() -> None:
         "Go - Jek kini tidak bisa dilihat hanya sebagai layanan transportasi.",
         "Indonesia - Malaysia sepakat memperkuat kerja sama.",
         "Jakarta menjadi tuan rumah Asian Games.",
+        "Malang, UAV Ai - X1 ini gagal mencapai lapisan stratosfer.",
+        "Kepada DailySocial, Co - Founder Visio mengungkapkan rencananya.",
     ],
 )
 def test_story_openings_are_not_datelines(text: str) -> None:
