@@ -49,6 +49,21 @@ def _non_space(text: str) -> str:
             "Saham PT Astra International Tbk. naik. Sementara itu rupiah melemah.",
             ["Saham PT Astra International Tbk. naik.", "Sementara itu rupiah melemah."],
         ),
+        # amounts, years, times and places written with abbreviations
+        (
+            "Denda Rp. 25.000.000 dijatuhkan sesuai UU No. 31 Th. 1999. Gempa terjadi pkl. "
+            "13.21 WIB. Warga Kep. Seribu mengungsi ke Gd. Juang.",
+            [
+                "Denda Rp. 25.000.000 dijatuhkan sesuai UU No. 31 Th. 1999.",
+                "Gempa terjadi pkl. 13.21 WIB.",
+                "Warga Kep. Seribu mengungsi ke Gd. Juang.",
+            ],
+        ),
+        # before a word, "Rp." and "th." are ordinary words that can end a sentence
+        (
+            "Ia menabung sejak 5 th. Kini ia kaya.",
+            ["Ia menabung sejak 5 th.", "Kini ia kaya."],
+        ),
         # dll./dsb./dst. in the middle and at the end of a sentence
         (
             "Ia membeli beras, gula, dll. untuk warga. Bantuan berupa buku, pena, dsb. Namun belum cukup.",
