@@ -94,10 +94,23 @@ _SPEAKER_BEFORE = re.compile(
 # two to four capitalised words, each at the start of a word (the first one's start is
 # tested after the capital, so the engine can skip ahead to capitals)
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,3}")
+# a speaker with a title of up to four words before the name ("Wali Kota Surabaya Eri Cahyadi")
+_SPEAKER_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,5}")
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
     "kabid kasubdit kasat dirut ceo pendiri manajer kapten wapres mantan"
+)
+# what a job title is of before the name: "Wali Kota Surabaya Eri Cahyadi", "Gubernur Jawa
+# Barat Ridwan Kamil", "Kapolda Metro Jaya Irjen Fadil Imran" (ranks are titles too)
+_TITLE_OF = _wordset(
+    "kota kabupaten provinsi daerah dki metro jaya jawa barat tengah timur utara selatan "
+    "sumatera sumatra sulawesi kalimantan nusa tenggara kepulauan bangka belitung aceh riau "
+    "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy "
+    "jakarta bandung surabaya medan semarang makassar denpasar palembang bogor depok "
+    "tangerang bekasi solo malang batam pekanbaru padang balikpapan manado pontianak "
+    "banjarmasin jayapura kupang mataram ambon serang cirebon samarinda "
+    "irjen brigjen komjen kombes akbp kompol jenderal mayjen letjen marsekal laksamana"
 )
 
 
@@ -472,7 +485,7 @@ def _speaker(text: str, quote: re.Match, before: list[Sentence]) -> str:
 
 def _names(text: str) -> list[str]:
     out = []
-    for match in _NAME_RUN.finditer(text):
+    for match in _SPEAKER_RUN.finditer(text):
         name = _short_speaker(match.group())
         if name:
             out.append(name)
@@ -484,8 +497,16 @@ def _short_speaker(run: str) -> str:
     words = [w.strip(".,") for w in run.split() if w.strip(".,")]
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
+    titled = False
     while words and (words[0].lower() in _TITLE_WORDS or words[0].isupper()) and len(words) > 2:
         words.pop(0)
+        titled = True
+    if titled:  # what the title is of goes too, when a name of two words or more follows
+        of = 0
+        while of < len(words) and words[of].lower() in _TITLE_OF:
+            of += 1
+        if len(words) - of >= 2:
+            del words[:of]
     if not words or words[0].lower() in _PRONOUNS or words[0].lower() in STOP_WORDS:
         return ""
     return " ".join(words[:3])

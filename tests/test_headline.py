@@ -193,6 +193,24 @@ def test_quote_form_is_speaker_colon_quote():
     assert result.headlines[0].kind == "lead"  # a quote never outranks the lead
 
 
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [
+        ("Wali Kota Surabaya Eri Cahyadi", "Eri Cahyadi"),
+        ("Gubernur Jawa Barat Ridwan Kamil", "Ridwan Kamil"),
+        ("Kapolda Metro Jaya Irjen Fadil Imran", "Fadil Imran"),
+    ],
+)
+def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
+    text = (
+        "Surabaya (ANTARA) - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
+        f"{speaker} di Surabaya, Jumat, mengatakan perbaikan difokuskan pada jalan protokol. "
+        '"Kami ingin warga merasa nyaman," katanya. Sebanyak 120 ruas jalan akan diperbaiki.'
+    )
+    quotes = [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
+    assert quotes == [f"{name}: Kami Ingin Warga Merasa Nyaman"]
+
+
 def test_quote_form_needs_a_quote():
     result = summarize(LEAD, headlines=10)
     assert all(h.kind != "quote" for h in result.headlines)
