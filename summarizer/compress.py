@@ -24,6 +24,7 @@ from .clean import strip_dateline
 from .words import STOP_WORDS, stem
 
 __all__ = [
+    "SPEECH_VERBS",
     "Tokens",
     "bare_verb",
     "load_model",
@@ -91,7 +92,7 @@ _QUOTES = "\"“”‘’'"
 # engine keeps no backtracking points (the same words as with greedy repeats)
 WORD_RE = re.compile(r"\w++(?:[-'’.,/]\w++)*+%?", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
-_SPEECH_VERBS = frozenset(
+SPEECH_VERBS = frozenset(
     [
         "mengatakan",
         "menyatakan",
@@ -239,8 +240,8 @@ def prepare(sentence: str) -> Tokens:
         quotes = [False] * len(words)
     n = len(words)
     speech = [False] * n
-    if not _SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
-        first = next(i for i, word in enumerate(words) if word in _SPEECH_VERBS)
+    if not SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
+        first = next(i for i, word in enumerate(words) if word in SPEECH_VERBS)
         speech[first + 1 :] = [True] * (n - first - 1)
     return Tokens(words, clauses, quotes, speech)
 

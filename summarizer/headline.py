@@ -91,11 +91,13 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
+_SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(compress.SPEECH_VERBS))})\b")
 # two to four capitalised words, each at the start of a word (the first one's start is
 # tested after the capital, so the engine can skip ahead to capitals)
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,3}")
-# a speaker with a title of up to four words before the name ("Wali Kota Surabaya Eri Cahyadi")
-_SPEAKER_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,5}")
+# a speaker with a title of up to six words before the name ("Wali Kota Surabaya Eri Cahyadi",
+# "Kepala Divisi Humas Polri Irjen Setyo Wasisto")
+_SPEAKER_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,7}")
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
@@ -109,8 +111,13 @@ _TITLE_OF = _wordset(
     "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy "
     "jakarta bandung surabaya medan semarang makassar denpasar palembang bogor depok "
     "tangerang bekasi solo malang batam pekanbaru padang balikpapan manado pontianak "
-    "banjarmasin jayapura kupang mataram ambon serang cirebon samarinda "
-    "irjen brigjen komjen kombes akbp kompol jenderal mayjen letjen marsekal laksamana"
+    "banjarmasin jayapura kupang mataram ambon serang cirebon samarinda"
+)
+# police and military ranks: the name follows ("Kadiv Humas Polri Irjen Setyo Wasisto")
+_RANKS = _wordset(
+    "irjen brigjen komjen kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu "
+    "bripda pol mayjen letjen marsekal marsma marsda laksamana laksma laksda "
+    "kolonel kol letkol mayor"
 )
 
 
@@ -476,10 +483,31 @@ def _speaker(text: str, quote: re.Match, before: list[Sentence]) -> str:
     if lead_in:
         return _short_speaker(lead_in.group(1))
     if _QUOTE_SPEAKER_NYA.search(text, quote.end() - 1):
-        for sentence in reversed(before):
-            names = _names(sentence.text)
-            if names:
-                return names[-1]
+        # the one who last spoke, in the two sentences before: named after a quote
+        # ('…," kata X.') or before a speech verb ("X mengatakan …")
+        for sentence in reversed(before[-2:]):
+            said = _QUOTE_SPEAKER_AFTER.search(sentence.text)
+            name = _short_speaker(said.group(1)) if said else ""
+            if not name:
+                verb = _SPEECH_VERB.search(sentence.text)
+                head = sentence.text[: verb.start()] if verb else ""
+                names = _names(head)
+                name = names[-1] if names else _known_name(head, before)
+            if name:
+                return name
+    return ""
+
+
+def _known_name(head: str, before: list[Sentence]) -> str:
+    """A name given earlier in full and now by one word ("Setyo juga mengatakan" after
+    "Irjen Setyo Wasisto"): the full name of the last such word in ``head``."""
+    words = [w.strip(",.") for w in head.split()[-4:]]
+    for word in reversed(words):
+        if word[:1].isupper():
+            for sentence in before:
+                for name in _names(sentence.text):
+                    if word in name.split():
+                        return name
     return ""
 
 
@@ -497,6 +525,9 @@ def _short_speaker(run: str) -> str:
     words = [w.strip(".,") for w in run.split() if w.strip(".,")]
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
+    ranked = [i for i, w in enumerate(words) if w.lower() in _RANKS]
+    if ranked and ranked[-1] < len(words) - 1:
+        del words[: ranked[-1] + 1]
     titled = False
     while words and (words[0].lower() in _TITLE_WORDS or words[0].isupper()) and len(words) > 2:
         words.pop(0)
@@ -509,6 +540,8 @@ def _short_speaker(run: str) -> str:
             del words[:of]
     if not words or words[0].lower() in _PRONOUNS or words[0].lower() in STOP_WORDS:
         return ""
+    if all(w.lower() in _TITLE_WORDS or w.lower() in _RANKS for w in words):
+        return ""  # a title without the name ("ujar Ketua majelis hakim Yanto")
     return " ".join(words[:3])
 
 

@@ -211,6 +211,23 @@ def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
     assert quotes == [f"{name}: Kami Ingin Warga Merasa Nyaman"]
 
 
+def test_a_quote_ending_in_katanya_is_given_to_the_last_speaker_only():
+    named = (
+        "Jakarta - Polisi mengidentifikasi pelaku kerusuhan di Timika. Kepala Divisi Humas "
+        "Polri Irjen Setyo Wasisto menyebut situasi sudah terkendali. Setyo juga mengatakan "
+        'penyidikan segera dimulai. "Para pelaku sudah teridentifikasi," ujarnya.'
+    )
+    quotes = [h.text for h in summarize(named, headlines=10).headlines if h.kind == "quote"]
+    assert quotes == ["Setyo Wasisto: Para Pelaku Sudah Teridentifikasi"]
+    # no one named as speaking before: a name mentioned in passing is no speaker
+    unnamed = (
+        "Jakarta - Startup fintech lokal meraih pendanaan Series B senilai US$50 juta. "
+        "CEO perusahaan itu mengatakan dana dipakai untuk ekspansi. "
+        '"Kami sangat bersemangat," katanya. Perusahaan memiliki 5 juta pengguna.'
+    )
+    assert [h for h in summarize(unnamed, headlines=10).headlines if h.kind == "quote"] == []
+
+
 def test_quote_form_needs_a_quote():
     result = summarize(LEAD, headlines=10)
     assert all(h.kind != "quote" for h in result.headlines)
