@@ -90,7 +90,8 @@ _OPENER = re.compile(
 _QUOTES = "\"“”‘’'"
 # possessive: nothing after a word's letters or its joined parts can make it end earlier, so the
 # engine keeps no backtracking points (the same words as with greedy repeats)
-WORD_RE = re.compile(r"\w++(?:[-'’.,/]\w++)*+%?", re.UNICODE)
+# ("$" joins too: "US$50", "S$1,2")
+WORD_RE = re.compile(r"\w++(?:[-'’.,/$]\w++)*+%?", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
 SPEECH_VERBS = frozenset(
     [

@@ -92,7 +92,7 @@ class _Powers(dict[int, float]):
 
 _FREQ_WEIGHTS = _Powers()
 VERB_PREFIXES = ("me", "di", "ber")
-# Units, currencies and clock words: frequent in news, never what a story is about.
+# Units, currencies, clock and number words: frequent in news, never what a story is about.
 UNITS = frozenset(
     {
         "rp",
@@ -119,6 +119,13 @@ UNITS = frozenset(
         "detik",
         "pekan",
         "tahun",
+        # number words: "5 juta pengguna", "ratusan" is a word of its own
+        "puluh",
+        "ratus",
+        "ribu",
+        "juta",
+        "miliar",
+        "triliun",
     }
 )
 _SEEDS_PER_KEYWORD = 2  # single words looked at per keyword asked for, before phrases grow

@@ -121,7 +121,7 @@ def test_frequent_phrase_beats_a_one_off():
     assert "Indonesia" not in phrases and "Bank" not in phrases
 
 
-def test_ordinals_and_units_are_not_key_phrases():
+def test_ordinals_number_words_and_units_are_not_key_phrases():
     text = (
         "Marselino mencetak gol pada menit ke-23. Struick menambah gol pada menit ke-67. "
         "Vietnam membalas pada menit ke-80 lewat penalti. Gol Marselino pada menit ke-23 "
@@ -130,6 +130,14 @@ def test_ordinals_and_units_are_not_key_phrases():
     words = {w.lower() for k in summarize(text, keywords=10).keywords for w in k.text.split()}
     assert "marselino" in words
     assert not words & {"ke-23", "ke-67", "ke-80", "menit"}
+    money = (
+        "Startup itu meraih pendanaan US$50 juta. Startup itu kini punya 5 juta pengguna dan "
+        "20 ribu mitra. Pendanaan 50 juta dolar dipakai untuk ekspansi. Startup itu menargetkan "
+        "10 juta pengguna dan 40 ribu mitra."
+    )
+    words = {w.lower() for k in summarize(money, keywords=10).keywords for w in k.text.split()}
+    assert "startup" in words
+    assert not words & {"juta", "ribu"}
 
 
 def test_a_word_mostly_written_in_a_longer_name_is_shown_as_that_name():
