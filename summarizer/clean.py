@@ -75,7 +75,7 @@ _TAG_LOWER = r"[(\[]\s*[a-z]{1,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*[)\]]"
 # a minute through every way of cutting the letters into six words.
 _TAG_BROAD = r"[(\[]\s*[A-Za-z*][\w.'*-]*+(?:[ \t]*+[/-]?[ \t]*+[\w.'*-]++){0,5}\s*/?\s*[)\]]"
 _CREDIT = re.compile(rf"(?:\s*{_TAG_LOWER}|(?<=[.!?\"”’'])\s*{_TAG_BROAD})\s*$")
-_CREDIT_ONLY = re.compile(rf"^\s*{_TAG_BROAD}\s*$")
+_CREDIT_ONLY = re.compile(rf"^\s*(?:[-–—]\s*)?{_TAG_BROAD}\s*$")  # also "—(ant/ded)"
 # ("Pilihan Editor:" and "Berita terkait:" only with their colon: the words also open sentences)
 _READ_ALSO = re.compile(
     r"^\s*(?:(?:Baca(?:[\s_]+juga|\s+pula)?|Lihat\s+juga|Simak\s+juga)"
@@ -86,21 +86,31 @@ _READ_ALSO = re.compile(
 # "[Baca juga: …]" / "(Baca: …)" anywhere, and "Baca juga: <title>" closing a paragraph
 # after the story's last sentence (a link title has no sentence punctuation).
 _READ_ALSO_INLINE = re.compile(
-    r"\s*[\[(]\s*(?:Baca|Lihat|Simak)(?:\s+juga)?\s*:[^\])\n]{0,200}[\])]"
+    r"\s*\[\s*(?:Baca|Lihat|Simak|BACA)(?:\s+(?:juga|Juga|JUGA))?\s*:[^\]\n]{0,200}\]"
+    r"|\s*\(\s*(?:Baca|Lihat|Simak|BACA)(?:\s+(?:juga|Juga|JUGA))?\s*:[^)\n]{0,200}\)"
     r"|(?<=[.!?\"”’'])\s+(?:Baca|BACA)(?:\s+juga|\s+JUGA)?\s*:[^.!?\n]{0,200}$",
 )
 _REPORTER = re.compile(
     r"^\s*(?:Laporan\s+(?:wartawan|reporter|jurnalis|koresponden|kontributor)\b|"
     r"Reporter\s*:|Editor\s*:|Penulis\s*:|Pewarta\s*:|Redaktur\s*:|Sumber\s*:|"
-    r"Sumber\s+berita\b|Foto\s*:|Editor\b.*\bReporter\b)",
+    r"Sumber\s+berita\b|(?:Sumber\s+)?Foto\s*:|Editor\b.*\bReporter\b)",
     re.I,
 )
+_SCROLL = r"SCROLL\s+TO\s+(?:CONTINUE|RESUME)(?:\s+WITH)?\s+CONTENT"
 _CHROME = re.compile(
-    r"^\s*(?:Exit\s+mobile\s+version|ADVERTISEMENT|Advertisement|SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT|"
-    r"Simak\s+(?:video|juga\s+video|videonya)\b.*|\[Gambas:[^\]]*\].*|Gambas:\s*Video.*|"
-    r"Tonton\s+juga.*|Lihat\s+Video\s*:.*|Artikel\s+ini\s+telah\s+tayang\s+di.*|"
-    r"Dapatkan\s+update\s+berita.*|Ikuti\s+(?:kami|berita).*di\s+Google\s+News.*|"
-    r"Share\s*:?|Bagikan\s*:?|Halaman\s+selanjutnya|Halaman\s+\d+\s+dari\s+\d+|Loading\.*|"
+    r"^\s*(?:Exit\s+mobile\s+version|"
+    rf"(?:ADVERTISEMENT|Advertisement)(?:\s+{_SCROLL})?|{_SCROLL}|"
+    r"Simak\s+(?:video|juga\s+video|videonya|breaking\s+news)\b.*|\[Gambas:[^\]]*\].*|"
+    r"Gambas:\s*Video.*|Tonton\s+juga.*|Lihat\s+Video\s*:.*|Saksikan\s+(?:live|video)\b.*|"
+    r"Artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit|dimuat)\s+di.*|"
+    r"Lanjutkan\s+membaca\s+artikel.*|Klik\s+di\s*sini\b.*|Kunjungi\s+kanal\b.*|"
+    r"Dapatkan\s+(?:update|informasi|berita)\b.*|"
+    # "Ikuti kami di Google News", "Baca berita lainnya di Google News", "Follow Berita Okezone di …"
+    r"(?:Ikuti|Baca|Cek|Follow|Simak)\b[^.!?\n]{0,80}\bGoogle\s+News.*|"
+    r"Copyright\b.*|©.*|Tags?\s*:.*|"
+    r"(?:Berita|Artikel|Video)\s+(?:Terkait|Lainnya|Pilihan|Terpopuler|Terkini)\s*:?|Terpopuler|"
+    r"Share\s*:?|Bagikan\s*:?|Halaman\s+selanjutnya|Halaman\s+\d+\s+dari\s+\d+|"
+    r"Halaman\s*:?(?:\s*\d+)+|Loading\.*|"
     r"\(\s*Gambas\s*:[^)]*\)|(?:\*\s*){3})\s*$",
     re.I,
 )

@@ -87,6 +87,20 @@ def test_read_also_header_with_link_titles_below() -> None:
     assert result.removed["read_also"] == 3
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Baca Juga: Jika Juventus Juara (Lagi), Apa yang Perlu Dilakukan Roma?]",
+        "(Baca Juga: Kevin Sanjaya Komentari Hasil Undian BWF Superseries Finals 2017)",
+        "(BACA: OSO Resmi Dilaporkan ke Mabes Polri)",
+    ],
+)
+def test_bracketed_read_also_lines_in_any_case(line: str) -> None:
+    result = clean(f"{STORY}\n\n{line}\n\nParagraf terakhir.")
+    assert result.paragraphs == [STORY, "Paragraf terakhir."]
+    assert result.removed["read_also"] == 1
+
+
 def test_inline_read_also_fragments() -> None:
     result = clean(
         "Ia datang pagi. [Baca juga: Macet di Perempatan Mampang] Lalu ia pulang. "
@@ -137,8 +151,9 @@ def test_removed_counts_keep_their_order() -> None:
     assert list(clean(f"{STORY}\n\n(rsa)").removed.items()) == [("credit_tags", 1)]
 
 
-def test_credit_tag_paragraph() -> None:
-    result = clean(f"{STORY}\n\n(Awita Ekasari Larasati / ard)")
+@pytest.mark.parametrize("tag", ["(Awita Ekasari Larasati / ard)", "—(ant/ded)"])
+def test_credit_tag_paragraph(tag: str) -> None:
+    result = clean(f"{STORY}\n\n{tag}")
     assert result.paragraphs == [STORY]
     assert result.removed["credit_tags"] == 1
 
@@ -171,6 +186,22 @@ def test_reporter_lines(line: str) -> None:
         "SCROLL TO CONTINUE WITH CONTENT",
         "Simak video pilihan berikut ini:",
         "[Gambas:Video CNN]",
+        "SCROLL TO RESUME CONTENT",
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+        "Lanjutkan membaca artikel di bawah",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran "
+        "andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/x",
+        "Baca berita lainnya di Google News",
+        "Follow Berita Okezone di Google News",
+        "Artikel ini sudah tayang di Tribunnews.com",
+        "Klik di sini untuk mendapatkan update berita terkini",
+        "Kunjungi kanal Ekonomi untuk berita lainnya",
+        "Saksikan Live DetikPagi :",
+        "Copyright © 2026 Tempo. All rights reserved.",
+        "Halaman: 1 2 3",
+        "Berita Terkait",
+        "Tag: politik, pemilu",
+        "Terpopuler",
     ],
 )
 def test_site_chrome(line: str) -> None:
@@ -188,6 +219,9 @@ def test_story_text_is_kept() -> None:
         "Simaklah penjelasan berikut agar tidak salah paham.",
         "Pilihan editor jatuh pada film dokumenter itu.",
         "Berita terkait penangkapan itu cepat menyebar.",
+        "Halaman sekolah itu tergenang air setinggi 50 sentimeter.",
+        "Tagihan listrik warga naik 10 persen.",
+        "Klik kanan pada ikon itu membuka menu baru, kata peneliti.",
     ]
     result = clean("\n\n".join(story))
     assert result.paragraphs == story
