@@ -59,6 +59,10 @@ def _non_space(text: str) -> str:
                 "Warga Kep. Seribu mengungsi ke Gd. Juang.",
             ],
         ),
+        (
+            "Kapal MV. Sinar Bangun tenggelam. Jaraknya 10 km. Warga panik.",
+            ["Kapal MV. Sinar Bangun tenggelam.", "Jaraknya 10 km.", "Warga panik."],
+        ),
         # before a word, "Rp." and "th." are ordinary words that can end a sentence
         (
             "Ia menabung sejak 5 th. Kini ia kaya.",
