@@ -148,6 +148,8 @@ class Cleaned:
 
 def strip_dateline(text: str) -> tuple[str, bool]:
     """Remove a dateline from the start of ``text``; say whether one was there."""
+    if "-" not in text and ":" not in text and "–" not in text and "—" not in text:
+        return text, False  # every dateline ends on a dash or a colon (most sentences have none)
     match = _MEDIA_DATELINE.match(text)
     if match:
         rest = text[match.end() :]
