@@ -128,6 +128,7 @@ UNITS = frozenset(
         "triliun",
     }
 )
+_SURFACE_USES = 64  # uses of a phrase read to find how the article spells it
 _SEEDS_PER_KEYWORD = 2  # single words looked at per keyword asked for, before phrases grow
 
 
@@ -377,6 +378,9 @@ def _surface(
     crosses punctuation ("Jakarta, Bandung").
     """
     size = len(key)
+    # The spelling is read from the first uses only: a word repeated thousands of times
+    # in one long sentence made this quadratic (a substring search of the sentence per use).
+    positions = positions[:_SURFACE_USES]
     if size == 1:
         # The most used mid-sentence spelling ("pahlawan" over "pahlawannya"), else the first.
         mid = [words[i] for i in positions if i not in starts]
@@ -385,12 +389,17 @@ def _surface(
     # "transportasi online", not "menikahi Madeleine Swann".
     first = None  # the first kept use, should all be sentence-initial
     mid = []
+    written: dict[tuple[str, int], bool] = {}  # (form, sentence) → found as written
     for i in positions:
         span = words[i : i + size]
         initial = i in starts
         if _evenly_cased(span, initial):
             form = " ".join(span)
-            if form in doc.sentences[bisect_right(offsets, i) - 1].text:
+            sentence = bisect_right(offsets, i) - 1
+            found = written.get((form, sentence))
+            if found is None:
+                found = written[form, sentence] = form in doc.sentences[sentence].text
+            if found:
                 if not initial:
                     mid.append(form)
                 elif first is None:

@@ -65,6 +65,9 @@ CASES = {
     "one huge paragraph of long sentences": json_body(
         ("Pemerintah " + "menaikkan anggaran pendidikan dan kesehatan " * 200 + "tahun ini. ") * 50
     ),
+    # one sentence repeating a two-word phrase: finding the phrase's spelling searched the
+    # whole sentence once per use (minutes at this size)
+    "one sentence repeating a phrase 150,000 times": json_body("Kata " + "&amp" * 150_000),
     "a million-character number": {
         "data": '{"text": "x", "sentences": ' + "9" * 900_000 + "}",
         "content_type": "application/json",
