@@ -8,6 +8,7 @@ in the paragraph is a strong signal for news summaries.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -27,6 +28,9 @@ _LINE_SEP = re.compile(r"\r\n?|[\u2028\x85]")
 _SPACE_RUNS = re.compile(r"  +")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING = re.compile(r"[ \t]+\n|\n[ \t]+")
+# HTML character references left in text by a CMS or a JSON export ("&quot;", "&amp;",
+# "&#8220;", "&nbsp;"): only complete ones, with their semicolon, so "AT&T" and "R&D" stay.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A line break with a space before or after it, or three in a row. It starts with
 # "\n" so the engine jumps from one line break to the next.
 _LINE_EDGE = re.compile(r"\n(?:(?<= \n)|(?= |\n\n))")
@@ -39,6 +43,8 @@ def normalize(text: str) -> str:
     says it can change something; running every regex over every character was
     most of the cost of cleaning an article.
     """
+    if "&" in text and _ENTITY.search(text):
+        text = _ENTITY.sub(_unescape, text)
     text = unicodedata.normalize("NFC", text)
     first = _ODD.search(text)  # cheaper than ``findall`` when, as usual, there is none
     if first:
@@ -62,6 +68,11 @@ def normalize(text: str) -> str:
         text = _TRAILING.sub("\n", text)
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """One character reference decoded; an unknown name ("&foo;") stays as written."""
+    return html.unescape(match.group())
 
 
 # The line break comes first so the regex engine can jump from one "\n" to the next.

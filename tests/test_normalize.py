@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from summarizer import summarize
 from summarizer.normalize import normalize, paragraphs
 
 
@@ -44,3 +45,28 @@ def test_paragraphs_split_on_lines_but_join_hard_wraps() -> None:
         "Warga senang.",
         "Paragraf dua.",
     ]
+
+
+def test_html_character_references_are_decoded() -> None:
+    text = "Harga &quot;naik&quot; 5 persen &amp; stok &#8220;aman&#8221;,&nbsp;kata dia."
+    assert normalize(text) == 'Harga "naik" 5 persen & stok “aman”, kata dia.'
+
+
+def test_ampersands_that_are_not_references_stay() -> None:
+    text = "AT&T dan R&D Procter&Gamble &foo; tetap."
+    assert normalize(text) == text
+
+
+def test_references_never_reach_keywords_or_headlines() -> None:
+    text = (
+        "Jakarta - Menteri menyebut distribusi barang akan &quot;jauh lebih cepat&quot;. "
+        "Jalan tol itu menelan biaya Rp1,5 triliun &amp; dibangun sejak 2015. "
+        "Menurut dia, distribusi barang ke Jawa Tengah akan &quot;lebih murah&quot;."
+    )
+    result = summarize(text)
+    out = " ".join(
+        [s.text for s in result.sentences]
+        + [h.text for h in result.headlines]
+        + [k.text for k in result.keywords]
+    )
+    assert "quot" not in out.lower() and "amp" not in out.lower()
