@@ -179,7 +179,8 @@ _NAME_JOINERS = frozenset(["dan", "serta", "&"])
 
 
 def _acronyms(text: str) -> str:
-    """ "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memprediksi" → "BMKG memprediksi".
+    """An institution by its acronym: "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)
+    memprediksi" → "BMKG memprediksi".
 
     Headlines name an institution by its acronym; the full name before it is dropped from
     the word that starts with the acronym's first letter on ("Kepala BNPB Suharyanto").

@@ -29,6 +29,7 @@ from itertools import chain
 from math import exp
 
 from . import compress
+from .clean import CITIES
 from .document import Document, Sentence
 from .result import Headline
 from .words import STOP_WORDS, stem
@@ -108,11 +109,8 @@ _TITLE_WORDS = _wordset(
 _TITLE_OF = _wordset(
     "kota kabupaten provinsi daerah dki metro jaya jawa barat tengah timur utara selatan "
     "sumatera sumatra sulawesi kalimantan nusa tenggara kepulauan bangka belitung aceh riau "
-    "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy "
-    "jakarta bandung surabaya medan semarang makassar denpasar palembang bogor depok "
-    "tangerang bekasi solo malang batam pekanbaru padang balikpapan manado pontianak "
-    "banjarmasin jayapura kupang mataram ambon serang cirebon samarinda"
-)
+    "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy"
+) | {city.lower() for city in CITIES}
 # police and military ranks: the name follows ("Kadiv Humas Polri Irjen Setyo Wasisto")
 _RANKS = _wordset(
     "irjen brigjen komjen kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu "
