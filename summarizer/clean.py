@@ -138,6 +138,13 @@ _CHROME = re.compile(
     # "Ikuti kami di Google News", "Baca berita lainnya di Google News", "Follow Berita Okezone di …"
     r"(?:Ikuti|Baca|Cek|Follow|Simak)\b[^.!?\n]{0,80}\bGoogle\s+News.*|"
     r"Copyright\b.*|©.*|Tags?\s*:.*|"
+    # photo lines: "Lihat Foto", "KOMPAS.com/RAHEL NARDA", "ANTARA FOTO/Aditya", an
+    # "Ilustrasi …" caption with its credit or of four words at most; app and syndication
+    # links; infographic headers
+    r"Lihat\s+Foto|[A-Za-z][\w.]*\.(?:com|co\.id|id|net)(?:/[^\n]{0,80})?|ANTARA\s+FOTO/.*|"
+    r"Ilustrasi\b[^.!?\n]{0,120}[.!?]?\s*[(\[][^)\]\n]{0,80}[)\]]|Ilustrasi(?:\s+[^\s.!?,]+){0,3}\.?|"
+    r"Baca\s+artikel\s+\S+.{0,200}\bselengkapnya\b.*|Download\s+Apps?\b.*|"
+    r"Pilihan\s+untuk\s+Anda|Infografis\s*:.*|\(\s*Sumber\s*:[^)\n]{0,80}\)|"
     r"(?:Berita|Artikel|Video)\s+(?:Terkait|Lainnya|Pilihan|Terpopuler|Terkini)\s*:?|Terpopuler|"
     r"Share\s*:?|Bagikan\s*:?|Halaman\s+selanjutnya|Halaman\s+\d+\s+dari\s+\d+|"
     r"Halaman\s*:?(?:\s*\d+)+|Loading\.*|"

@@ -202,6 +202,16 @@ def test_reporter_lines(line: str) -> None:
         "Berita Terkait",
         "Tag: politik, pemilu",
         "Terpopuler",
+        "Lihat Foto",
+        "KOMPAS.com/RAHEL NARDA CHATERINE",
+        "KOMPAS.com",
+        "Ilustrasi vaksin.(SHUTTERSTOCK/Arif Biswas)",
+        "Ilustrasi gempa bumi. (Foto: Shutterstock)",
+        'Baca artikel detiknews, "Harga BBM Naik" selengkapnya https://news.detik.com/d-1/x.',
+        "Download Apps Detikcom Sekarang https://apps.detik.com/detik/",
+        "Pilihan Untuk Anda",
+        "Infografis: Harga BBM Naik",
+        "(Sumber: Kompas.com)",
     ],
 )
 def test_site_chrome(line: str) -> None:
@@ -222,6 +232,8 @@ def test_story_text_is_kept() -> None:
         "Halaman sekolah itu tergenang air setinggi 50 sentimeter.",
         "Tagihan listrik warga naik 10 persen.",
         "Klik kanan pada ikon itu membuka menu baru, kata peneliti.",
+        "Ilustrasi itu menunjukkan betapa parahnya banjir, kata warga, dan pemerintah diam.",
+        "Dilansir dari Antara, harga beras naik.",
     ]
     result = clean("\n\n".join(story))
     assert result.paragraphs == story
