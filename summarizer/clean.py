@@ -143,11 +143,11 @@ _CHROME = re.compile(
     # links; infographic headers
     r"Lihat\s+Foto|[A-Za-z][\w.]*\.(?:com|co\.id|id|net)(?:/[^\n]{0,80})?|ANTARA\s+FOTO/.*|"
     r"Ilustrasi\b[^.!?\n]{0,120}[.!?]?\s*[(\[][^)\]\n]{0,80}[)\]]|Ilustrasi(?:\s+[^\s.!?,]+){0,3}\.?|"
-    r"Baca\s+artikel\s+\S+.{0,200}\bselengkapnya\b.*|Download\s+Apps?\b.*|"
+    r"Baca\s+artikel\s+\S++.{0,200}\bselengkapnya\b.*|Download\s+Apps?\b.*|"
     r"Pilihan\s+untuk\s+Anda|Infografis\s*:.*|\(\s*Sumber\s*:[^)\n]{0,80}\)|"
     r"(?:Berita|Artikel|Video)\s+(?:Terkait|Lainnya|Pilihan|Terpopuler|Terkini)\s*:?|Terpopuler|"
     r"Share\s*:?|Bagikan\s*:?|Halaman\s+selanjutnya|Halaman\s+\d+\s+dari\s+\d+|"
-    r"Halaman\s*:?(?:\s*\d+)+|Loading\.*|"
+    r"Halaman\s*:?(?:\s*+\d++)++|Loading\.*|"
     r"\(\s*Gambas\s*:[^)]*\)|(?:\*\s*){3})\s*$",
     re.I,
 )

@@ -255,6 +255,9 @@ def test_real_articles_keep_their_story(articles) -> None:
         "(" + "a" * 100,  # once backtracked exponentially in the credit-tag pattern
         "[Gambas:" * 20_000,  # once quadratic
         "Harga naik. " + "(rsa" * 50_000,
+        "Harga naik.\n\nHalaman " + "1" * 60 + "x",  # page numbers: once exponential
+        "Harga naik.\n\nBaca artikel " + "x" * 1_000_000,  # once 200 steps a character
+        "Kata " + "&amp" * 150_000,
     ],
 )
 def test_adversarial_boilerplate_is_cleaned_in_bounded_time(text: str) -> None:
