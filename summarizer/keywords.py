@@ -119,7 +119,7 @@ UNITS = frozenset(
         "detik",
         "pekan",
         "tahun",
-        # number words: "5 juta pengguna", "ratusan" is a word of its own
+        # number words, as in "5 juta pengguna"
         "puluh",
         "ratus",
         "ribu",
