@@ -109,7 +109,14 @@ _TITLE_WORDS = _wordset(
 _TITLE_OF = _wordset(
     "kota kabupaten provinsi daerah dki metro jaya jawa barat tengah timur utara selatan "
     "sumatera sumatra sulawesi kalimantan nusa tenggara kepulauan bangka belitung aceh riau "
-    "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy"
+    "jambi bengkulu lampung banten bali papua maluku gorontalo istimewa yogyakarta diy "
+    # portfolios and bodies: "Menteri Keuangan Sri Mulyani", "Ketua Komisi III DPR Herman Hery"
+    "keuangan luar dalam negeri perhubungan pertahanan kesehatan agama sosial perdagangan "
+    "perindustrian pertanian kelautan perikanan pendidikan kebudayaan pariwisata pemuda "
+    "olahraga koordinator bidang hukum politik keamanan perekonomian kemaritiman investasi "
+    "pekerjaan umum perumahan rakyat ketenagakerjaan lingkungan hidup kehutanan agraria "
+    "komunikasi informatika riset teknologi desa sekretaris negara utama komisi dewan badan "
+    "dinas pajak bea cukai"
 ) | {city.lower() for city in CITIES}
 # police and military ranks: the name follows ("Kadiv Humas Polri Irjen Setyo Wasisto")
 _RANKS = _wordset(
@@ -530,11 +537,11 @@ def _short_speaker(run: str) -> str:
     while words and (words[0].lower() in _TITLE_WORDS or words[0].isupper()) and len(words) > 2:
         words.pop(0)
         titled = True
-    if titled:  # what the title is of goes too, when a name of two words or more follows
+    if titled:  # what the title is of goes too, when a name follows
         of = 0
-        while of < len(words) and words[of].lower() in _TITLE_OF:
+        while of < len(words) and (words[of].lower() in _TITLE_OF or words[of].isupper()):
             of += 1
-        if len(words) - of >= 2:
+        if of < len(words):
             del words[:of]
     if not words or words[0].lower() in _PRONOUNS or words[0].lower() in STOP_WORDS:
         return ""

@@ -199,6 +199,8 @@ def test_quote_form_is_speaker_colon_quote():
         ("Wali Kota Surabaya Eri Cahyadi", "Eri Cahyadi"),
         ("Gubernur Jawa Barat Ridwan Kamil", "Ridwan Kamil"),
         ("Kapolda Metro Jaya Irjen Fadil Imran", "Fadil Imran"),
+        ("Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),
+        ("Ketua Komisi III DPR Herman Hery", "Herman Hery"),
     ],
 )
 def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
