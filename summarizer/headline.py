@@ -93,12 +93,20 @@ _SPEAKER_BEFORE = re.compile(
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
 _SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(compress.SPEECH_VERBS))})\b")
-# two to four capitalised words, each at the start of a word (the first one's start is
-# tested after the capital, so the engine can skip ahead to capitals)
-_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,3}")
+
+
+def _capitalised_run(most: int) -> re.Pattern[str]:
+    """Two to ``most`` capitalised words, each at the start of a word (the first one's start
+    is tested after the capital, so the engine can skip ahead to capitals)."""
+    return re.compile(
+        rf"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){{1,{most - 1}}}"
+    )
+
+
+_NAME_RUN = _capitalised_run(4)
 # a speaker with a title of up to six words before the name ("Wali Kota Surabaya Eri Cahyadi",
 # "Kepala Divisi Humas Polri Irjen Setyo Wasisto")
-_SPEAKER_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*(?:\s+|$)(?:\b[A-Z][\w'-]*(?:\s+|$)){1,7}")
+_SPEAKER_RUN = _capitalised_run(8)
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
@@ -507,12 +515,14 @@ def _known_name(head: str, before: list[Sentence]) -> str:
     """A name given earlier in full and now by one word ("Setyo juga mengatakan" after
     "Irjen Setyo Wasisto"): the full name of the last such word in ``head``."""
     words = [w.strip(",.") for w in head.split()[-4:]]
+    known: list[str] | None = None  # the names in ``before``, found once when first needed
     for word in reversed(words):
         if word[:1].isupper():
-            for sentence in before:
-                for name in _names(sentence.text):
-                    if word in name.split():
-                        return name
+            if known is None:
+                known = [name for sentence in before for name in _names(sentence.text)]
+            for name in known:
+                if word in name.split():
+                    return name
     return ""
 
 
