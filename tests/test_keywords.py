@@ -121,21 +121,24 @@ def test_frequent_phrase_beats_a_one_off():
     assert "Indonesia" not in phrases and "Bank" not in phrases
 
 
+def _keyword_words(text: str) -> set[str]:
+    """Every lower-cased word of the ten key phrases of ``text``."""
+    return {w.lower() for k in summarize(text, keywords=10).keywords for w in k.text.split()}
+
+
 def test_ordinals_number_words_and_units_are_not_key_phrases():
-    text = (
+    words = _keyword_words(
         "Marselino mencetak gol pada menit ke-23. Struick menambah gol pada menit ke-67. "
         "Vietnam membalas pada menit ke-80 lewat penalti. Gol Marselino pada menit ke-23 "
         "menentukan hasil laga."
     )
-    words = {w.lower() for k in summarize(text, keywords=10).keywords for w in k.text.split()}
     assert "marselino" in words
     assert not words & {"ke-23", "ke-67", "ke-80", "menit"}
-    money = (
+    words = _keyword_words(
         "Startup itu meraih pendanaan US$50 juta. Startup itu kini punya 5 juta pengguna dan "
         "20 ribu mitra. Pendanaan 50 juta dolar dipakai untuk ekspansi. Startup itu menargetkan "
         "10 juta pengguna dan 40 ribu mitra."
     )
-    words = {w.lower() for k in summarize(money, keywords=10).keywords for w in k.text.split()}
     assert "startup" in words
     assert not words & {"juta", "ribu"}
 
