@@ -154,6 +154,16 @@ class Settings:
     metrics: bool = True  # serve GET /metrics
     metrics_require_key: bool = False  # /metrics behind the API keys too
 
+    @property
+    def batch_limit(self) -> int:
+        """Most documents in one batch: ``max_batch``, or the rate limit's amount if smaller.
+
+        A batch costs one request per document, so a larger one could never pass the limit.
+        """
+        if not self.rate_limit:
+            return self.max_batch
+        return min(self.max_batch, *(item.amount for item in limits.parse_many(self.rate_limit)))
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Settings from ``SUMMARIZER_*`` variables; raises :class:`ConfigError` on bad values.

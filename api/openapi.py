@@ -321,7 +321,7 @@ def build_openapi(app: Flask) -> dict[str, Any]:
     settings = app.config.get("SETTINGS")
     batch = components.get("BatchRequest", {}).get("properties", {}).get("documents")
     if batch is not None and settings is not None:
-        batch["maxItems"] = settings.max_batch  # the one limit that is configuration
+        batch["maxItems"] = settings.batch_limit  # the one limit that is configuration
 
     document: dict[str, Any] = {
         "openapi": OPENAPI_VERSION,

@@ -223,7 +223,8 @@ class BatchRequest(SummaryOptions):
         ...,
         min_length=1,
         description="The documents, each validated and summarised on its own. The most a "
-        "request may hold is set by SUMMARIZER_MAX_BATCH (maxItems below); more is a 413.",
+        "request may hold is SUMMARIZER_MAX_BATCH, or the rate limit's amount when smaller "
+        "(each document counts as one request): maxItems below; more is a 413.",
     )
 
 

@@ -19,6 +19,7 @@ from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .body import is_json, read_json
 from .config import Settings
 from .errors import ApiError, problem
 
@@ -26,6 +27,7 @@ from .errors import ApiError, problem
 PUBLIC_PATHS = frozenset({"/", "/healthz", "/readyz", "/openapi.json", "/docs", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/", "/docs/")
 METRICS_PATH = "/metrics"
+BATCH_PATH = "/v1/summarize/batch"
 
 # The HTML pages (editor at /, API docs at /docs) are built to run under exactly this policy.
 HTML_CSP = (
@@ -102,6 +104,26 @@ def rate_limit_key() -> str:
     return f"key:{key}" if key else f"addr:{get_remote_address()}"
 
 
+def request_cost() -> int:
+    """What a request takes from the rate limit: 1, or a batch's number of documents.
+
+    A batch of 100 articles is 100 summaries of work; counted as one request it would let
+    a client multiply its limit by ``SUMMARIZER_MAX_BATCH``. A body the view will refuse
+    (not JSON, no document list, more than ``Settings.batch_limit`` documents) costs 1, like
+    any refused request.
+    """
+    if request.path != BATCH_PATH or not is_json(request.mimetype):
+        return 1
+    try:
+        documents = read_json().get("documents")
+    except ApiError:
+        return 1
+    settings: Settings = current_app.config["SETTINGS"]
+    if isinstance(documents, list) and 0 < len(documents) <= settings.batch_limit:
+        return len(documents)
+    return 1
+
+
 def _exempt_from_limits() -> bool:
     return request.method == "OPTIONS" or is_public(request.path)
 
@@ -148,13 +170,18 @@ def _security_headers(response: Response) -> Response:
 
 
 def init_limiter(app: Flask, settings: Settings) -> Limiter | None:
-    """Flask-Limiter with the configured limit, shared through Redis when a URL is set."""
+    """Flask-Limiter with the configured limit, shared through Redis when a URL is set.
+
+    An application limit, not a default one: Flask-Limiter counts default limits per route,
+    which would give a client the limit once for every endpoint.
+    """
     if not settings.rate_limit:
         return None
     limiter = Limiter(
         rate_limit_key,
         app=app,
-        default_limits=[settings.rate_limit],
+        application_limits=[settings.rate_limit],
+        application_limits_cost=request_cost,
         strategy=settings.rate_limit_strategy,
         storage_uri=settings.redis_url or "memory://",
         storage_options={"socket_timeout": 1, "socket_connect_timeout": 1}
@@ -171,9 +198,13 @@ def init_limiter(app: Flask, settings: Settings) -> Limiter | None:
     def _too_many(exc: RateLimitExceeded) -> Response:
         current = limiter.current_limit
         retry = max(1, int(current.reset_at - time.time())) if current else 1
+        detail = f"rate limit exceeded ({exc.limit.limit}); retry in {retry} s"
+        cost = request_cost()
+        if cost > 1:
+            detail += f"; this batch counts as {cost} requests, one per document"
         return problem(
             429,
-            f"rate limit exceeded ({exc.limit.limit}); retry in {retry} s",
+            detail,
             kind="rate-limited",
             headers={"Retry-After": str(retry)},
         )

@@ -119,11 +119,15 @@ def test_fields_defaults_and_limits_come_from_the_models(doc):
     assert {"$ref": "#/components/schemas/BenchmarkScores"} in algorithm["anyOf"]
 
 
-def test_batch_limit_in_the_document_is_the_configured_one():
-    app = create_app({"TESTING": True, "MAX_BATCH": 7})
+@pytest.mark.parametrize(
+    ("settings", "most"),
+    [({"MAX_BATCH": 7}, 7), ({"MAX_BATCH": 7, "RATE_LIMIT": "5/minute;1000/day"}, 5)],
+)
+def test_batch_limit_in_the_document_is_the_configured_one(settings, most):
+    app = create_app({"TESTING": True, **settings})
     doc = app.test_client().get("/openapi.json").get_json()
     documents = doc["components"]["schemas"]["BatchRequest"]["properties"]["documents"]
-    assert documents["maxItems"] == 7
+    assert documents["maxItems"] == most
     assert documents["items"] == {"$ref": "#/components/schemas/BatchDocument"}
 
 

@@ -152,6 +152,51 @@ def test_forwarded_for_counts_only_behind_a_trusted_proxy():
     assert [direct.get("/v1/algorithms", headers=h).status_code for h in forwarded] == [200, 429]
 
 
+def test_one_limit_covers_every_route():
+    # Flask-Limiter's default limits count per route; this one is the client's, whole
+    client = make_client(rate_limit="2/hour")
+    assert client.get("/v1/algorithms").status_code == 200
+    assert summarize(client, "Budi pergi ke pasar hari ini. Dia membeli sayur.").status_code == 200
+    assert summarize(client, "Budi pergi ke pasar hari ini.").status_code == 429
+    batch = client.post("/v1/summarize/batch", json={"documents": [{"text": "Budi pergi."}]})
+    assert batch.status_code == 429
+
+
+def test_a_batch_counts_one_request_per_document():
+    client = make_client(rate_limit="5/hour")
+    documents = [{"text": "Budi pergi ke pasar hari ini."}] * 3
+    assert client.post("/v1/summarize/batch", json={"documents": documents}).status_code == 200
+    refused = client.post("/v1/summarize/batch", json={"documents": documents})
+    assert refused.status_code == 429
+    assert "this batch counts as 3 requests" in refused.json["detail"]
+    fresh = make_client(rate_limit="5/hour")
+    assert fresh.post("/v1/summarize/batch", json={"documents": documents}).status_code == 200
+    assert [client.get("/v1/algorithms").status_code for client in (fresh, fresh, fresh)] == [
+        200,
+        200,
+        429,
+    ]
+
+
+def test_a_batch_larger_than_the_rate_limit_is_413_and_costs_one_request():
+    client = make_client(rate_limit="3/hour", max_batch=10)
+    documents = [{"text": "Budi pergi ke pasar hari ini."}] * 4
+    response = client.post("/v1/summarize/batch", json={"documents": documents})
+    assert response.status_code == 413
+    assert response.json["detail"].startswith("a batch holds at most 3 documents, got 4")
+    assert "3/hour" in response.json["detail"]
+    assert [client.get("/v1/algorithms").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_a_refused_batch_body_costs_one_request():
+    client = make_client(rate_limit="2/hour")
+    bad = client.post("/v1/summarize/batch", data="{not json", content_type="application/json")
+    assert bad.status_code == 400
+    assert bad.json["type"].endswith("/malformed-json")
+    assert client.get("/v1/algorithms").status_code == 200
+    assert client.get("/v1/algorithms").status_code == 429
+
+
 # --- body size ---------------------------------------------------------------------------------
 
 

@@ -10,8 +10,9 @@ from pydantic import ValidationError
 
 import summarizer.algorithms
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
-from summarizer.html import CharsetError, decode_html, decode_text, html_to_text
+from summarizer.html import html_to_text
 
+from ..body import is_json, read_json, read_text_body
 from ..errors import ApiError, option_error, problem_body, validation_errors
 from ..observability import record_documents
 from ..openapi import Media, operation
@@ -44,47 +45,6 @@ def json_response(model: Any, status: int = 200) -> Response:
     )
 
 
-def _json_mimetype(mimetype: str) -> bool:
-    return mimetype == "application/json" or mimetype.endswith("+json")
-
-
-def read_json() -> dict[str, Any]:
-    """The request body as a JSON object: UTF-8 only (RFC 8259), 400 when not JSON."""
-    req = request._get_current_object()  # type: ignore[attr-defined]  # one context lookup
-    charset = req.mimetype_params.get("charset")
-    if charset and charset.strip().strip("\"'").lower().replace("_", "-") not in ("utf-8", "utf8"):
-        raise ApiError(415, f"JSON must be UTF-8, not {charset!r}", kind="unsupported-charset")
-    data = req.get_data(cache=False)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        body = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise ApiError(
-            400, f"request body is not valid JSON: {exc}", kind="malformed-json"
-        ) from None
-    if not isinstance(body, dict):
-        raise ApiError(
-            422,
-            "request body must be a JSON object",
-            kind="validation-error",
-            errors=[{"field": "body", "message": "expected an object", "type": "dict_type"}],
-        )
-    return body
-
-
-def read_text_body(html: bool) -> str:
-    """A text/plain or text/html body in its ``charset`` (HTML: or its ``<meta charset>``)."""
-    charset = request.mimetype_params.get("charset")
-    data = request.get_data(cache=False)
-    try:
-        return decode_html(data, charset) if html else decode_text(data, charset)
-    except CharsetError as exc:
-        if exc.unknown:
-            raise ApiError(415, str(exc), kind="unsupported-charset") from None
-        raise ApiError(400, str(exc), kind="bad-encoding") from None
-
-
 def query_options() -> dict[str, Any]:
     """Options from the query string (``exclude`` may repeat or be comma-separated)."""
     if not request.query_string:  # the usual JSON request: skip parsing an empty query
@@ -111,7 +71,7 @@ def merge_options(shared: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]
 def parse_summarize_request() -> SummarizeRequest:
     mimetype = request.mimetype
     shared = query_options()
-    if _json_mimetype(mimetype):
+    if is_json(mimetype):
         return SummarizeRequest.model_validate(merge_options(shared, read_json()))
     if mimetype in ("text/plain", "text/html"):
         field = "text" if mimetype == "text/plain" else "html"
@@ -237,7 +197,8 @@ def summarize_document(index: int, raw: Any, shared: dict[str, Any]) -> BatchSum
     "cannot be summarised gets an `error` problem document; the others still succeed. Options "
     "at the top level apply to every document; a document's own options override them (its "
     "own length option replaces the shared one). More documents than SUMMARIZER_MAX_BATCH "
-    "(default 100) is a 413.",
+    "(default 100) is a 413. Under a rate limit each document counts as one request, and a "
+    "batch larger than the limit's amount is a 413 too.",
     tags=("summarize",),
     request={
         "application/json": Media(
@@ -253,7 +214,7 @@ def summarize_document(index: int, raw: Any, shared: dict[str, Any]) -> BatchSum
 )
 def summarize_batch() -> Response:
     """Summarise several articles in one request."""
-    if not _json_mimetype(request.mimetype):
+    if not is_json(request.mimetype):
         raise ApiError(
             415,
             f"unsupported content type {request.mimetype or '(none)'!r}; send application/json",
@@ -270,9 +231,14 @@ def summarize_batch() -> Response:
             kind="validation-error",
             errors=[{"field": "documents", "message": message, "type": "list_type"}],
         )
-    limit = current_app.config["SETTINGS"].max_batch
+    settings = current_app.config["SETTINGS"]
+    limit = settings.batch_limit
     if len(documents) > limit:
         message = f"a batch holds at most {limit} documents, got {len(documents)}"
+        if limit < settings.max_batch:
+            message += (
+                f" (it counts one request per document; the rate limit is {settings.rate_limit})"
+            )
         raise ApiError(
             413,
             message,
