@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
+from pathlib import Path
 
 import orjson
 import pytest
@@ -88,6 +91,20 @@ def test_summarize_plain_text_with_query_options(client, article):
     body = response.get_json()
     assert body["algorithm"] == "lead"
     assert [s["index"] for s in body["sentences"]] == [0]
+
+
+def test_the_readme_example_answer_is_what_the_server_returns(client):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    body = json.loads(re.search(r"^  -d '(\{.*?\})'$", readme, re.M).group(1))
+    shown = re.search(r"^The answer .*?```json\n(.*?)^```", readme, re.S | re.M).group(1)
+    answer = client.post("/v1/summarize", json=body).json
+    assert json.loads("{" + re.search(r'^  ("summary": ".*?"),$', shown, re.M).group(1) + "}") == {
+        "summary": answer["summary"]
+    }
+    # the sentence and headline lines: one whole object each (the keywords line is abridged)
+    items = [json.loads(m) for m in re.findall(r'^ +(\{"(?:index|text)".*\}),?$', shown, re.M)]
+    assert len(items) == len(answer["sentences"]) + len(answer["headlines"])
+    assert items == answer["sentences"] + answer["headlines"]
 
 
 def test_algorithms_lists_every_algorithm_and_the_default(client):
