@@ -44,19 +44,24 @@ _MONTHS = (
     r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
     r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)"
 )
-_PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|malam|petang|dini\s+hari|kemarin))?"
-_CLOCK = r"(?:\s*,?\s*(?:sekitar\s+|sejak\s+|mulai\s+)?pukul\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)?"
+_PART_OF_DAY = r"(?:\s++(?:pagi|siang|sore|malam|petang|dini\s++hari|kemarin))?"
+_CLOCK = r"(?:\s*+,?\s*+(?:sekitar\s++|sejak\s++|mulai\s++)?pukul\s++\d{1,2}(?:[.:]\d{2})?(?:\s*+(?:WIB|WITA|WIT))?(?:\s++waktu\s++setempat)?)?"
+# A pattern that takes the spaces before what it removes starts on the first space of a run,
+# never inside it: the same matches, but a run of n spaces costs n steps and not n² (or n³
+# with two space quantifiers in a row). Spaces are possessive (``\s*+``) where what follows
+# cannot start with one, for the same reason.
+_RUN_START = r"(?!(?<=\s)\s)"
 # The lookahead only skips positions quickly: a time phrase starts on a space, a comma, a
 # digit or the first letter of a lead-in word, day name or "pukul" (ſ and the Kelvin sign are
 # what s and k also match when case is ignored).
 _TIME = re.compile(
-    r"(?=[\s,\dphsmtrkjPHSMTRKJ\u017f\u212a])"
-    rf"\s*,?\s*(?:(?:pada|hari|sejak|mulai|sekitar|tanggal|hingga|sampai)\s+)*"
-    rf"(?:(?:hari\s+)?{_DAYS}(?:\s*\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*\))?"
-    rf"(?:\s*,?\s*\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?)?{_PART_OF_DAY}{_CLOCK}"
-    rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
-    rf"|pukul\s+\d{{1,2}}(?:[.:]\d{{2}})?(?:\s*(?:WIB|WITA|WIT))?(?:\s+waktu\s+setempat)?)"
-    rf"(?:\s+waktu\s+\w+(?:\s+[A-Z]\w+)*)?",
+    rf"(?=[\s,\dphsmtrkjPHSMTRKJ\u017f\u212a]){_RUN_START}"
+    rf"\s*+,?\s*+(?:(?:pada|hari|sejak|mulai|sekitar|tanggal|hingga|sampai)\s++)*"
+    rf"(?:(?:hari\s++)?{_DAYS}(?:\s*+\(\s*+\d{{1,2}}\s*+/\s*+\d{{1,2}}(?:\s*+/\s*+\d{{2,4}})?\s*+\))?"
+    rf"(?:\s*+,?\s*+\d{{1,2}}\s++{_MONTHS}(?:\s++\d{{4}})?)?{_PART_OF_DAY}{_CLOCK}"
+    rf"|\d{{1,2}}\s++{_MONTHS}\s++\d{{4}}"
+    rf"|pukul\s++\d{{1,2}}(?:[.:]\d{{2}})?(?:\s*+(?:WIB|WITA|WIT))?(?:\s++waktu\s++setempat)?)"
+    rf"(?:\s++waktu\s++\w+(?:\s++[A-Z]\w+)*)?",
     re.I,
 )
 # cheap tests for where a time phrase may be (in the lower-cased text), so the costly
@@ -64,9 +69,9 @@ _TIME = re.compile(
 # the regex engine skip ahead to those characters
 _TIME_HINTS = (
     re.compile(r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|pukul"),
-    re.compile(r"\d\s+(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"),
+    re.compile(r"\d\s++(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"),
 )
-_PAREN = re.compile(r"\s*[(\[][^)\]]{0,80}[)\]]")
+_PAREN = re.compile(rf"{_RUN_START}\s*+[(\[][^)\]]{{0,80}}[)\]]")
 _SPEECH = (
     r"(?:kata|ujar|ucap|ungkap|tutur|jelas|imbuh|tambah|terang|sebut|papar|tegas|lanjut|"
     r"katanya|ujarnya|ucapnya|ungkapnya|tuturnya|jelasnya|imbuhnya|tambahnya|terangnya|"
@@ -75,16 +80,16 @@ _SPEECH = (
 # ``..., kata Kapolri Tito Karnavian kepada wartawan.`` / ``..." ujarnya.``: everything from
 # the comma or quotation mark on goes. The pattern starts on that mark (``,`` then an optional
 # quote, or a quote then an optional comma) so the engine skips straight to such marks.
-_ATTRIBUTION = re.compile(rf"[,\"”](?:(?<=,)\s*[\"”]?|(?<=[\"”])\s*,?)\s*{_SPEECH}\b", re.I)
+_ATTRIBUTION = re.compile(rf"[,\"”](?:(?<=,)\s*+[\"”]?|(?<=[\"”])\s*+,?)\s*+{_SPEECH}\b", re.I)
 _OPENER = re.compile(
-    r"^\s*(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain|Namun(?:\s+demikian)?|"
-    r"Oleh\s+(?:karena|sebab)\s+itu|Dengan\s+demikian|Meski(?:pun)?\s+(?:begitu|demikian)|"
-    r"Sebelumnya|Kemudian|Bahkan|Adapun|Sebab|Padahal|Akan\s+tetapi|Untuk\s+itu|"
-    r"Dalam\s+kesempatan\s+(?:itu|tersebut)|Menurut\s+(?:dia|dirinya|mereka|[^,]{2,60}?)|"
+    r"^\s*+(?:Sementara\s++itu|Selain\s++itu|Di\s++sisi\s++lain|Namun(?:\s++demikian)?|"
+    r"Oleh\s++(?:karena|sebab)\s++itu|Dengan\s++demikian|Meski(?:pun)?\s++(?:begitu|demikian)|"
+    r"Sebelumnya|Kemudian|Bahkan|Adapun|Sebab|Padahal|Akan\s++tetapi|Untuk\s++itu|"
+    r"Dalam\s++kesempatan\s++(?:itu|tersebut)|Menurut\s++(?:dia|dirinya|mereka|[^,]{2,60}?)|"
     # a leading subordinate clause: the news is in the main clause after it
     r"(?:Setelah|Usai|Seusai|Sebelum|Saat|Ketika|Selama|Sejak|Meski(?:pun)?|Walau(?:pun)?|"
-    r"Berdasarkan|Terkait|Menanggapi|Di\s+tengah|Dalam\s+rapat|Dalam\s+acara)\s[^,\"“]{3,80})"
-    r"\s*,\s*(?=[A-Za-z])",
+    r"Berdasarkan|Terkait|Menanggapi|Di\s++tengah|Dalam\s++rapat|Dalam\s++acara)\s[^,\"“]{3,80})"
+    r"\s*+,\s*+(?=[A-Za-z])",
     re.I,
 )
 _QUOTES = "\"“”‘’'"
@@ -174,7 +179,7 @@ def strip_rules(sentence: str) -> str:
 
 
 # "(BMKG)", "(KemenPUPR)": at least two capitals, no spaces; "(Persero)" and "(Jokowi)" are not
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_ACRONYM = re.compile(rf"{_RUN_START}\s*+\(([A-Z][A-Za-z0-9&-]{{1,9}})\)")
 _NAME_JOINERS = frozenset(["dan", "serta", "&"])
 
 

@@ -41,18 +41,24 @@ def client(app):
     return app.test_client()
 
 
-def python_output(script: str, stdin: str, *, hash_seed: str | None = None) -> str:
-    """What ``python -c script`` prints in a fresh interpreter (empty caches, own hash seed)."""
+def python_output(
+    script: str, stdin: str, *, hash_seed: str | None = None, timeout: float | None = None
+) -> str:
+    """What ``python -c script`` prints in a fresh interpreter (empty caches, own hash seed).
+
+    With ``timeout`` a runaway (a regex gone quadratic) fails the test instead of hanging it.
+    """
     env = {**os.environ, "PYTHONHASHSEED": hash_seed} if hash_seed else None
     done = subprocess.run(
         [sys.executable, "-c", script],
         input=stdin,
         capture_output=True,
         text=True,
-        check=True,
         cwd=ROOT,
         env=env,
+        timeout=timeout,
     )
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 

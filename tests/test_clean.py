@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import python_output
 
 from summarizer.clean import clean, is_credit_tag, strip_dateline
 
@@ -251,13 +252,6 @@ def test_real_articles_keep_their_story(articles) -> None:
     ],
 )
 def test_adversarial_boilerplate_is_cleaned_in_bounded_time(text: str) -> None:
-    # Run in a child process so a regression shows up as a bounded failure, not a hung suite.
-    import subprocess
-    import sys
-
+    # in a child process, so a regression shows up as a bounded failure, not a hung suite
     code = "import sys; from summarizer.clean import clean; print(len(clean(sys.stdin.read()).paragraphs))"
-    result = subprocess.run(
-        [sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=30
-    )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) >= 1
+    assert int(python_output(code, text, timeout=30)) >= 1

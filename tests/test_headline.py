@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import python_output
 
 from summarizer import summarize
 from summarizer.compress import (
@@ -112,6 +115,30 @@ def assert_headline_shape(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None
 )
 def test_rules_drop_dateline_opener_parenthetical_time_and_attribution(sentence, expected):
     assert strip_rules(sentence) == expected
+
+
+SPACES = " " * 20_000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Senin" + SPACES + "pergi", "pergi"),  # two space quantifiers in a row: once cubic
+        ("Menurut" + SPACES + ":", "Menurut"),  # once quadratic in the opener
+        ("Badan (" + SPACES * 5 + "-", "Badan ("),  # parentheticals and acronyms: once quadratic
+        ("Jakarta" + ", " * 20_000 + "kata dia", "Jakarta"),
+        ("pukul" + "\t" * 20_000 + "WIB", "pukul" + "\t" * 20_000 + "WIB"),
+        ("Harga naik" + " (A" * 20_000, "Harga naik" + " (A" * 20_000),
+    ],
+)
+def test_rules_take_linear_time_on_runs_of_spaces(sentence, expected):
+    # a library caller's text does not go through normalize(), which collapses spaces;
+    # in a child process, so a regression is a bounded failure, not a hung suite
+    code = (
+        "import json, sys; from summarizer.compress import strip_rules; "
+        "print(json.dumps(strip_rules(sys.stdin.read())))"
+    )
+    assert json.loads(python_output(code, sentence, timeout=30)) == expected
 
 
 @pytest.mark.parametrize(
