@@ -35,7 +35,7 @@ from .words import STOP_WORDS, stem
 __all__ = ["MAX_KEYWORDS", "MAX_WORDS", "Idf", "extract", "load_idf"]
 
 MAX_KEYWORDS = 20
-MAX_WORDS = 3  # longest phrase, in words (extract grows pairs, triples, then quads)
+MAX_WORDS = 3  # longest phrase, in words (extract grows pairs, then triples)
 # Score weights (chosen on IndoSum with benchmarks/keywords.py).
 FREQ_POWER = 1.5
 IDF_POWER = 0.5  # 0 ignores rarity, 1 is plain TF-IDF
@@ -195,29 +195,41 @@ def extract(
     occurrences: dict[tuple[str, ...], list[int]] = {(t,): [] for _, _, t in ranked}
     for i in at:
         occurrences[(keys[i],)].append(i)
-    # Grow: every phrase of two, then three, ... MAX_WORDS content words that holds a seed
-    # use, each size from the spans of the size below (``keys`` ends with the last
-    # sentence's "", so ``j - 1`` never wraps to a word and ``j + size`` stays inside).
+    # Grow: every phrase of two and of three content words that holds a seed use
+    # (``keys[-1]`` is the last sentence's "", so ``j - 1`` never wraps to a word).
+    pairs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    spans = sorted({j - 1 for j in at if keys[j - 1]} | {j for j in at if keys[j + 1]})
+    for j in spans:
+        pairs[keys[j], keys[j + 1]].append(j)
+    triples: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in sorted({j - 1 for j in spans if keys[j - 1]} | {j for j in spans if keys[j + 2]}):
+        triples[keys[j], keys[j + 1], keys[j + 2]].append(j)
+    occurrences.update(pairs)
+    occurrences.update(triples)
+    # A phrase's rarity: its words' weights added left to right (as sum() would).
     scored: list[tuple[float, int, tuple[str, ...]]] = [
         (neg, start, (t,)) for neg, start, t in ranked
     ]
-    spans = at
-    for size in range(2, MAX_WORDS + 1):
-        last = size - 1  # offset of a span's new last word
-        spans = sorted({j - 1 for j in spans if keys[j - 1]} | {j for j in spans if keys[j + last]})
-        grown: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for j in spans:
-            grown[tuple(keys[j : j + size])].append(j)
-        occurrences.update(grown)
-        # a phrase's rarity: its words' weights added left to right
-        scored += [
-            (
-                -power[len(uses)] * sum([get(t, default) for t in key]) * (top - lead * uses[0]),
-                uses[0],
-                key,
-            )
-            for key, uses in grown.items()
-        ]
+    scored += [
+        (
+            -power[len(uses)]
+            * (get(key[0], default) + get(key[1], default))
+            * (top - lead * uses[0]),
+            uses[0],
+            key,
+        )
+        for key, uses in pairs.items()
+    ]
+    scored += [
+        (
+            -power[len(uses)]
+            * (get(key[0], default) + get(key[1], default) + get(key[2], default))
+            * (top - lead * uses[0]),
+            uses[0],
+            key,
+        )
+        for key, uses in triples.items()
+    ]
     # best first; only the first few are ever read, so pop them off a heap instead of sorting
     heapq.heapify(scored)
     picked: list[Keyword] = []
