@@ -82,7 +82,8 @@ _PRONOUNS = _wordset("dia ia mereka kami kita saya aku beliau dirinya anda")
 _QUOTE_IN = re.compile(r"[\"“]([^\"“”]{12,200}?)[,.!?]?[\"”]")
 _QUOTE_SPEAKER_AFTER = re.compile(
     r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|tambah|imbuh|terang|papar)\s+"
-    r"((?:[A-Z][\w.'-]*\s*){1,4})"
+    # a title, what it is of (an acronym in brackets too) and the name: see _short_speaker
+    r"((?:(?:[A-Z][\w.'-]*+|\([A-Z][\w-]*+\))\s*+){1,16})"
 )
 _QUOTE_SPEAKER_NYA = re.compile(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)nya\b")
 # (one capitalised word, then up to three more: starting on a capital lets the engine skip
@@ -104,13 +105,14 @@ def _capitalised_run(most: int) -> re.Pattern[str]:
 
 
 _NAME_RUN = _capitalised_run(4)
-# a speaker with a title of up to six words before the name ("Wali Kota Surabaya Eri Cahyadi",
-# "Kepala Divisi Humas Polri Irjen Setyo Wasisto")
-_SPEAKER_RUN = _capitalised_run(8)
+# a speaker with a title before the name ("Wali Kota Surabaya Eri Cahyadi", "Kepala Bidang
+# Hubungan Masyarakat Polda Metro Jaya Komisaris Besar Raden Prabowo Argo Yuwono")
+_SPEAKER_RUN = _capitalised_run(16)
 _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
-    "kabid kasubdit kasat dirut ceo pendiri manajer kapten wapres mantan"
+    "kabid kasubdit kasat dirut ceo pendiri manajer kapten wapres mantan perdana kanselir raden "
+    "sekjen dirjen kadiv kabag kapolsek panglima rektor pengamat menko dubes"
 )
 # what a job title is of before the name: "Wali Kota Surabaya Eri Cahyadi", "Gubernur Jawa
 # Barat Ridwan Kamil", "Kapolda Metro Jaya Irjen Fadil Imran" (ranks are titles too)
@@ -124,14 +126,24 @@ _TITLE_OF = _wordset(
     "olahraga koordinator bidang hukum politik keamanan perekonomian kemaritiman investasi "
     "pekerjaan umum perumahan rakyat ketenagakerjaan lingkungan hidup kehutanan agraria "
     "komunikasi informatika riset teknologi desa sekretaris negara utama komisi dewan badan "
-    "dinas pajak bea cukai"
+    "dinas pajak bea cukai pusat statistik data informasi humas indonesia ri republik "
+    "jabar jateng jatim sumut sumbar sumsel sulsel sulut sulteng sultra kalbar kalteng kalsel "
+    "kaltim kaltara ntb ntt babel kepri malut "
+    # countries and unions: "Presiden Amerika Serikat Donald Trump", "Kanselir Jerman Angela Merkel"
+    "amerika serikat as inggris britania raya prancis perancis jerman italia spanyol belanda "
+    "rusia ukraina china tiongkok jepang korea india pakistan iran irak suriah turki mesir arab "
+    "saudi israel palestina australia malaysia singapura thailand filipina vietnam myanmar "
+    "eropa asia afrika pasifik uni"
 ) | {city.lower() for city in CITIES}
 # police and military ranks: the name follows ("Kadiv Humas Polri Irjen Setyo Wasisto")
 _RANKS = _wordset(
     "irjen brigjen komjen kombes akbp kompol akp iptu ipda aiptu aipda bripka brigpol briptu "
     "bripda pol mayjen letjen marsekal marsma marsda laksamana laksma laksda "
-    "kolonel kol letkol mayor"
+    "kolonel kol letkol mayor inspektur brigadir ajun"
 )
+# the rest of a rank written out ("Inspektur Jenderal", "Inspektur Polisi Satu"); "Komisaris"
+# is a rank only before one of these ("Komisaris Besar"), a company's officer otherwise
+_RANK_TAILS = _wordset("jenderal besar polisi pol satu dua tingkat muda madya utama")
 
 
 def headlines(
@@ -538,11 +550,16 @@ def _names(text: str) -> list[str]:
 def _short_speaker(run: str) -> str:
     """A speaker's name without their job title: ``Ketua KPK Agus Rahardjo`` → ``Agus Rahardjo``."""
     words = [w.strip(".,") for w in run.split() if w.strip(".,")]
+    if words and words[-1].startswith("("):
+        return ""  # a body and its acronym; the name is not in the run ("… (Ikahi), Suhardi")
+    words = [w for w in words if not w.startswith("(")]  # "Sekretaris Daerah (Sekda) DKI …"
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
-    ranked = [i for i, w in enumerate(words) if w.lower() in _RANKS]
-    if ranked and ranked[-1] < len(words) - 1:
-        del words[: ranked[-1] + 1]
+    name = _after_rank(words)
+    if name is not None:
+        if not name:
+            return ""  # the run ends on the rank: the name is cut off ("Kombes drg. …")
+        words = name
     titled = False
     while words and (words[0].lower() in _TITLE_WORDS or words[0].isupper()) and len(words) > 2:
         words.pop(0)
@@ -557,7 +574,29 @@ def _short_speaker(run: str) -> str:
         return ""
     if all(w.lower() in _TITLE_WORDS or w.lower() in _RANKS for w in words):
         return ""  # a title without the name ("ujar Ketua majelis hakim Yanto")
-    return " ".join(words[:3])
+    # after a title of a body not listed ("Pelatih Real Madrid Zinedine Zidane") the name
+    # closes the run, and names are mostly two words
+    words = words[-2:] if titled and len(words) > 3 else words[:3]
+    if all(w.lower() in _TITLE_OF or (titled and w.isupper()) for w in words):
+        return ""  # a place or a body, no name ("Kasat Reskrim Polres Jakarta Utara, AKBP …")
+    return " ".join(words)
+
+
+def _after_rank(words: list[str]) -> list[str] | None:
+    """The words after the last police or military rank (``None`` without one)."""
+    last = -1
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _RANKS or (
+            low == "komisaris" and i + 1 < len(words) and words[i + 1].lower() in _RANK_TAILS
+        ):
+            last = i
+    if last < 0:
+        return None
+    end = last + 1
+    while end < len(words) and words[end].lower() in _RANK_TAILS:
+        end += 1
+    return words[end:]
 
 
 def _entity(

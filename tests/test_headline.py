@@ -228,6 +228,22 @@ def test_quote_form_is_speaker_colon_quote():
         ("Kapolda Metro Jaya Irjen Fadil Imran", "Fadil Imran"),
         ("Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati"),
         ("Ketua Komisi III DPR Herman Hery", "Herman Hery"),
+        ("Presiden Amerika Serikat Donald Trump", "Donald Trump"),
+        ("Perdana Menteri Jepang Shinzo Abe", "Shinzo Abe"),
+        # a body not listed: the name closes the run
+        ("Pelatih Real Madrid Zinedine Zidane", "Zinedine Zidane"),
+        ("Direktur Utama PT Pertamina (Persero) Nicke Widyawati", "Nicke Widyawati"),
+        # ranks written out
+        (
+            "Kepala Divisi Hubungan Masyarakat Polri Inspektur Jenderal Setyo Wasisto",
+            "Setyo Wasisto",
+        ),
+        (
+            "Kepala Bidang Hubungan Masyarakat Polda Metro Jaya Komisaris Besar Raden Prabowo "
+            "Argo Yuwono",
+            "Prabowo Argo Yuwono",
+        ),
+        ("Komisaris PT Garuda Indonesia Chairal Tanjung", "Chairal Tanjung"),
     ],
 )
 def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
@@ -238,6 +254,33 @@ def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
     )
     quotes = [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
     assert quotes == [f"{name}: Kami Ingin Warga Merasa Nyaman"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ucap Kasat Reskrim Polres Jakarta Utara, AKBP Nasriadi",  # the name after a comma
+        "kata Ketua Pengurus Pusat Ikatan Hakim Indonesia (Ikahi), Suhardi",
+        "kata Kabid Dokkes Polda Papua Kombes drg. Aloysius Giyai",  # cut after the rank
+    ],
+)
+def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
+    text = (
+        "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
+        "Perbaikan difokuskan pada jalan protokol di pusat kota. "
+        f'"Kami ingin warga merasa nyaman," {said} kepada wartawan.'
+    )
+    assert [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"] == []
+
+
+def test_an_acronym_alone_is_a_speaker():
+    text = (
+        "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
+        "Perbaikan difokuskan pada jalan protokol di pusat kota. "
+        '"Kami ingin warga merasa nyaman," kata JK kepada wartawan.'
+    )
+    quotes = [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
+    assert quotes == ["JK: Kami Ingin Warga Merasa Nyaman"]
 
 
 def test_a_quote_ending_in_katanya_is_given_to_the_last_speaker_only():
