@@ -547,8 +547,12 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def _short_speaker(run: str) -> str:
-    """A speaker's name without their job title: ``Ketua KPK Agus Rahardjo`` → ``Agus Rahardjo``."""
+def _short_speaker(run: str, person: bool = True) -> str:
+    """A speaker's name without their job title: ``Ketua KPK Agus Rahardjo`` → ``Agus Rahardjo``.
+
+    ``person``: only a person's name will do, never a place or a body alone (a quote's
+    speaker); an entity headline may be about ``Korea Utara``.
+    """
     words = [w.strip(".,") for w in run.split() if w.strip(".,")]
     if words and words[-1].startswith("("):
         return ""  # a body and its acronym; the name is not in the run ("… (Ikahi), Suhardi")
@@ -577,7 +581,7 @@ def _short_speaker(run: str) -> str:
     # after a title of a body not listed ("Pelatih Real Madrid Zinedine Zidane") the name
     # closes the run, and names are mostly two words
     words = words[-2:] if titled and len(words) > 3 else words[:3]
-    if all(w.lower() in _TITLE_OF or (titled and w.isupper()) for w in words):
+    if person and all(w.lower() in _TITLE_OF or (titled and w.isupper()) for w in words):
         return ""  # a place or a body, no name ("Kasat Reskrim Polres Jakarta Utara, AKBP …")
     return " ".join(words)
 
@@ -605,7 +609,7 @@ def _entity(
     """The most mentioned name and what it did, from the first new sentence where it acts."""
     sentences = scored.doc.sentences[:ENTITY_WINDOW]
     runs = Counter([run.strip() for s in sentences for run in _NAME_RUN.findall(s.text)])
-    names = (_short_speaker(run) for run, _ in runs.most_common(3))
+    names = (_short_speaker(run, person=False) for run, _ in runs.most_common(3))
     entity = next((name for name in names if name), "")
     if not entity:
         return None
