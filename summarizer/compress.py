@@ -21,10 +21,10 @@ from functools import lru_cache
 from importlib import resources
 
 from .clean import strip_dateline
+from .speech import SAID_PATTERN, SAYS
 from .words import STOP_WORDS, stem
 
 __all__ = [
-    "SPEECH_VERBS",
     "Tokens",
     "bare_verb",
     "load_model",
@@ -72,15 +72,10 @@ _TIME_HINTS = (
     re.compile(r"\d\s++(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|sep|okt|nov|des)"),
 )
 _PAREN = re.compile(rf"{_RUN_START}\s*+[(\[][^)\]]{{0,80}}[)\]]")
-_SPEECH = (
-    r"(?:kata|ujar|ucap|ungkap|tutur|jelas|imbuh|tambah|terang|sebut|papar|tegas|lanjut|"
-    r"katanya|ujarnya|ucapnya|ungkapnya|tuturnya|jelasnya|imbuhnya|tambahnya|terangnya|"
-    r"sebutnya|paparnya|tegasnya|lanjutnya|pungkas|pungkasnya|bebernya|beber|akunya|aku)"
-)
 # ``..., kata Kapolri Tito Karnavian kepada wartawan.`` / ``..." ujarnya.``: everything from
 # the comma or quotation mark on goes. The pattern starts on that mark (``,`` then an optional
 # quote, or a quote then an optional comma) so the engine skips straight to such marks.
-_ATTRIBUTION = re.compile(rf"[,\"”](?:(?<=,)\s*+[\"”]?|(?<=[\"”])\s*+,?)\s*+{_SPEECH}\b", re.I)
+_ATTRIBUTION = re.compile(rf"[,\"”](?:(?<=,)\s*+[\"”]?|(?<=[\"”])\s*+,?)\s*+{SAID_PATTERN}\b", re.I)
 _OPENER = re.compile(
     r"^\s*+(?:Sementara\s++itu|Selain\s++itu|Di\s++sisi\s++lain|Namun(?:\s++demikian)?|"
     r"Oleh\s++(?:karena|sebab)\s++itu|Dengan\s++demikian|Meski(?:pun)?\s++(?:begitu|demikian)|"
@@ -98,31 +93,6 @@ _QUOTES = "\"“”‘’'"
 # ("$" joins too: "US$50", "S$1,2")
 WORD_RE = re.compile(r"\w++(?:[-'’.,/$]\w++)*+%?", re.UNICODE)
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})", re.UNICODE)
-SPEECH_VERBS = frozenset(
-    [
-        "mengatakan",
-        "menyatakan",
-        "menilai",
-        "menegaskan",
-        "menyebut",
-        "menyebutkan",
-        "mengungkapkan",
-        "menjelaskan",
-        "mengaku",
-        "menuturkan",
-        "memaparkan",
-        "menambahkan",
-        "mengklaim",
-        "berharap",
-        "meminta",
-        "mengimbau",
-        "menganggap",
-        "mengingatkan",
-        "membenarkan",
-        "menyampaikan",
-        "menerangkan",
-    ]
-)
 _SUBORDINATORS = frozenset(
     [
         "yang",
@@ -247,8 +217,8 @@ def prepare(sentence: str) -> Tokens:
         quotes = [False] * len(words)
     n = len(words)
     speech = [False] * n
-    if not SPEECH_VERBS.isdisjoint(words):  # every word after the first speech verb
-        first = next(i for i, word in enumerate(words) if word in SPEECH_VERBS)
+    if not SAYS.isdisjoint(words):  # every word after the first speech verb
+        first = next(i for i, word in enumerate(words) if word in SAYS)
         speech[first + 1 :] = [True] * (n - first - 1)
     return Tokens(words, clauses, quotes, speech)
 

@@ -32,6 +32,7 @@ from . import compress
 from .clean import CITIES
 from .document import Document, Sentence
 from .result import Headline
+from .speech import SAYS
 from .words import STOP_WORDS, stem
 
 _probability = compress.probability
@@ -93,7 +94,7 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
     r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
-_SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(compress.SPEECH_VERBS))})\b")
+_SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(SAYS))})\b")
 
 
 def _capitalised_run(most: int) -> re.Pattern[str]:
