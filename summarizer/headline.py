@@ -32,7 +32,7 @@ from . import compress
 from .clean import CITIES
 from .document import Document, Sentence
 from .result import Headline
-from .speech import SAYS
+from .speech import SAID, SAYS
 from .words import STOP_WORDS, stem
 
 _probability = compress.probability
@@ -82,17 +82,16 @@ _NO_START = _wordset(
 _PRONOUNS = _wordset("dia ia mereka kami kita saya aku beliau dirinya anda")
 _QUOTE_IN = re.compile(r"[\"“]([^\"“”]{12,200}?)[,.!?]?[\"”]")
 _QUOTE_SPEAKER_AFTER = re.compile(
-    r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|tambah|imbuh|terang|papar)\s+"
+    rf"[\"”]\s*,?\s*(?:{'|'.join(SAID)})\s+"
     # a title, what it is of (an acronym in brackets too) and the name: see _short_speaker
     r"((?:(?:[A-Z][\w.'-]*+|\([A-Z][\w-]*+\))\s*+){1,16})"
 )
-_QUOTE_SPEAKER_NYA = re.compile(r"[\"”]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur)nya\b")
+_QUOTE_SPEAKER_NYA = re.compile(rf"[\"”]\s*,?\s*(?:{'|'.join(SAID)})nya\b")
 # (one capitalised word, then up to three more: starting on a capital lets the engine skip
 # ahead to capitals)
 _SPEAKER_BEFORE = re.compile(
     r"([A-Z][\w.'-]*\s+(?:[A-Z][\w.'-]*\s+){0,3})"
-    r"(?:mengatakan|menegaskan|mengungkapkan|menjelaskan|menyatakan|"
-    r"menuturkan|menambahkan|berkata|mengaku|menyebut)\s*(?:bahwa\s*)?,?\s*[\"“]"
+    rf"(?:{'|'.join(sorted(SAYS | {'berkata'}))})\s*(?:bahwa\s*)?,?\s*[\"“]"
 )
 _SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(sorted(SAYS))})\b")
 
@@ -113,7 +112,7 @@ _TITLE_WORDS = _wordset(
     "presiden wakil menteri ketua kepala gubernur bupati wali walikota direktur kapolri "
     "kapolda kapolres pelatih juru bicara jubir anggota sekretaris jenderal komisaris "
     "kabid kasubdit kasat dirut ceo pendiri manajer kapten wapres mantan perdana kanselir raden "
-    "sekjen dirjen kadiv kabag kapolsek panglima rektor pengamat menko dubes"
+    "sekjen dirjen kadiv kabag kapolsek panglima rektor pengamat menko dubes prof dr drs ir"
 )
 # what a job title is of before the name: "Wali Kota Surabaya Eri Cahyadi", "Gubernur Jawa
 # Barat Ridwan Kamil", "Kapolda Metro Jaya Irjen Fadil Imran" (ranks are titles too)
@@ -582,7 +581,10 @@ def _short_speaker(run: str, person: bool = True) -> str:
     # after a title of a body not listed ("Pelatih Real Madrid Zinedine Zidane") the name
     # closes the run, and names are mostly two words
     words = words[-2:] if titled and len(words) > 3 else words[:3]
-    if person and all(w.lower() in _TITLE_OF or (titled and w.isupper()) for w in words):
+    if person and all(
+        w.lower() in _TITLE_OF or w.lower() in _TITLE_WORDS or (titled and w.isupper())
+        for w in words
+    ):
         return ""  # a place or a body, no name ("Kasat Reskrim Polres Jakarta Utara, AKBP …")
     return " ".join(words)
 

@@ -273,14 +273,22 @@ def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
     assert [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"] == []
 
 
-def test_an_acronym_alone_is_a_speaker():
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("kata JK", "JK"),  # an acronym alone
+        ("sebut Milla", "Milla"),  # any reporting verb of speech.SAID
+        ("lanjut Prof Dr Ellen J Kumaat", "Ellen J Kumaat"),  # academic titles go
+    ],
+)
+def test_the_speaker_after_a_reporting_verb(said, speaker):
     text = (
         "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
         "Perbaikan difokuskan pada jalan protokol di pusat kota. "
-        '"Kami ingin warga merasa nyaman," kata JK kepada wartawan.'
+        f'"Kami ingin warga merasa nyaman," {said} kepada wartawan.'
     )
     quotes = [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
-    assert quotes == ["JK: Kami Ingin Warga Merasa Nyaman"]
+    assert quotes == [f"{speaker}: Kami Ingin Warga Merasa Nyaman"]
 
 
 def test_a_quote_ending_in_katanya_is_given_to_the_last_speaker_only():
