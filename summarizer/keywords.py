@@ -128,6 +128,10 @@ UNITS = frozenset(
         "triliun",
     }
 )
+# Words of place names that say nothing alone ("Utara" from "Sumatera Utara" and "Sulawesi
+# Utara"): shown only inside a longer phrase. Each is its own stem, as the keys are
+# (not "pertengahan", which Sastrawi stems to "tengah" too).
+_NOT_ALONE = frozenset(["utara", "selatan", "barat", "timur", "tengah", "tenggara", "jaya"])
 _SURFACE_USES = 64  # uses of a phrase read to find how the article spells it
 _SEEDS_PER_KEYWORD = 2  # single words looked at per keyword asked for, before phrases grow
 
@@ -247,7 +251,9 @@ def extract(
         surface = None
         # "Bond" is written "James Bond" often enough: show the full name.
         need = max(EXPAND_SHARE * uses, 2)
-        chain = _expansions(key, above, need, occurrences, keys) if most >= need else (key,)
+        chain = _expansions(key, above, need, occurrences, keys) if most >= need else [key]
+        if key[0] in _NOT_ALONE and len(key) == 1:
+            chain = chain[:-1]  # its longer phrases only
         for phrase in chain:
             if (
                 phrase[0] in taken_words

@@ -163,6 +163,17 @@ def test_parts_never_used_alone_are_not_offered():
     assert not {"Kim", "Jong", "Jong Un"} & set(phrases)
 
 
+def test_a_compass_word_is_no_key_phrase_alone():
+    text = (
+        "Banjir melanda Sumatera Utara dan Sulawesi Utara. Hujan deras turun di Sumatera Utara "
+        "sejak Senin. Warga Sulawesi Utara mengungsi ke sekolah. Di tengah banjir, bantuan "
+        "tiba di tengah kota. Bantuan untuk Sumatera Utara dan Sulawesi Utara terus mengalir."
+    )
+    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    assert "Sumatera Utara" in phrases
+    assert not {"Utara", "utara", "tengah"} & set(phrases)
+
+
 def test_a_phrase_only_opening_sentences_is_still_shown():
     # Its only uses open a sentence, so the first of them gives the spelling.
     text = (
