@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import python_output
 
+import summarizer.headline as headline_module
 from summarizer import summarize
 from summarizer.compress import (
     Scorer,
@@ -335,6 +336,44 @@ def test_entity_form_starts_with_the_most_mentioned_name():
     assert entity, [h.text for h in result.headlines]
     assert entity[0].text.startswith("Sri Mulyani ")
     assert_headline_shape(entity[0].text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the most mentioned name never has a verb after it: a list of nouns is no headline
+        "Timnas Indonesia bertanding melawan Kamboja pada laga kedua SEA Games. "
+        "Laga digelar di Stadion Shah Alam Selangor, Malaysia. "
+        "Penonton memadati Stadion Shah Alam Selangor sejak sore. "
+        "Pelatih Luis Milla menurunkan pemain terbaiknya di Stadion Shah Alam Selangor.",
+        # the name only after a preposition: it is not who acted ("Karangasem Bali Terus
+        # Bertambah" was offered)
+        "Kementerian Pertanian menyiapkan kandang penampungan ternak. Pengungsi dari Gunung "
+        "Agung di Karangasem Bali terus bertambah. Warga sekitar Gunung Agung di Karangasem "
+        "Bali mengungsi sejak Jumat. Status Gunung Agung di Karangasem Bali masih Awas.",
+    ],
+)
+def test_entity_form_needs_the_name_as_the_subject_of_a_verb(text):
+    kinds = [h.kind for h in summarize(text, headlines=10).headlines]
+    assert "entity" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        ("menaikkan", True),
+        ("dinaikkan", True),
+        ("bertambah", True),
+        ("tertangkap", True),
+        ("tersebut", False),
+        ("terhadap", False),
+        ("berbagai", False),
+        ("bersama", False),
+        ("pasar", False),
+    ],
+)
+def test_verbs_a_headline_keeps(word, verb):
+    assert headline_module._is_verb(word) is verb
 
 
 # -- limits and options ---------------------------------------------------------------------
