@@ -278,6 +278,7 @@ def _compressed(
     tail = logits[start:] if start else logits
     gap = GAP_PENALTY if gap is None else gap
     quoted = tokens.quoted if True in tokens.quoted else None
+    fallback = None
     for extra in (0.0, 1.5, 3.0):  # too short once tidied: ask for a longer one
         keep = _decode(tail, gap, KEEP_BIAS + extra)
         keep = _whole_names(tokens, [i + start for i in keep] if start else keep)
@@ -293,12 +294,35 @@ def _compressed(
             as_written=[quoted[i] for i in keep] if quoted else None,
         )
         if len(words) >= MIN_WORDS:
+            if extra < 3.0 and _cut_verb(tokens, keep, words[-1]):
+                fallback = words, probs
+                continue  # "Gunung Agung Kembali Semburkan": ask for the object too
             break
+    else:
+        if fallback is not None:
+            words, probs = fallback
     if len(words) < MIN_WORDS:
         return None
     if scored.shouting(index):
         words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
+
+
+def _cut_verb(tokens: compress.Tokens, keep: list[int], last: str) -> bool:
+    """Whether the headline ends on a ``meN-`` verb whose object (the next word, same
+    clause) was dropped."""
+    low = last.lower()
+    for j in reversed(keep):
+        word = tokens.words[j]
+        if word.lower() == low or compress.bare_verb(word) == low:
+            return (
+                word[:2].lower() == "me"
+                and j + 1 < len(tokens)
+                and j + 1 not in keep
+                and tokens.clauses[j + 1] == tokens.clauses[j]
+                and compress.bare_verb(word) is not None
+            )
+    return False
 
 
 def _probabilities(logits: list[float]) -> list[float]:

@@ -8,7 +8,7 @@ import pytest
 from conftest import python_output
 
 import summarizer.headline as headline_module
-from summarizer import summarize
+from summarizer import compress, summarize
 from summarizer.compress import (
     Scorer,
     bare_verb,
@@ -374,6 +374,16 @@ def test_entity_form_needs_the_name_as_the_subject_of_a_verb(text):
 )
 def test_verbs_a_headline_keeps(word, verb):
     assert headline_module._is_verb(word) is verb
+
+
+def test_a_verb_whose_object_was_cut_is_no_headline_end():
+    # "Persib Bandung Berhasil Raih" asks "raih what?": the compressor asks for a longer cut
+    tokens = compress.prepare("Persib Bandung berhasil meraih kemenangan beruntun di Liga 1")
+    assert headline_module._cut_verb(tokens, [0, 1, 2, 3], "raih")
+    assert not headline_module._cut_verb(tokens, [0, 1, 2, 3, 4], "kemenangan")
+    # nothing after it in its clause: nothing was cut
+    ends = compress.prepare("Ulama Jakfar Abdurrahman meninggal")
+    assert not headline_module._cut_verb(ends, [1, 2, 3], "tinggal")
 
 
 # -- limits and options ---------------------------------------------------------------------
