@@ -291,7 +291,7 @@ def _compressed(
             [tokens.words[i] for i in keep],
             probs,
             max_chars,
-            as_written=[quoted[i] for i in keep] if quoted else None,
+            as_written=[_as_written(tokens, i, quoted) for i in keep],
         )
         if len(words) >= MIN_WORDS:
             if extra < 3.0 and _cut_verb(tokens, keep, words[-1]):
@@ -306,6 +306,15 @@ def _compressed(
     if scored.shouting(index):
         words = [w if _acronym_in_caps(w) else w.lower() for w in words]
     return " ".join(words), sum(probs) / len(probs)
+
+
+def _as_written(tokens: compress.Tokens, i: int, quoted: list[bool] | None) -> bool:
+    """Whether word ``i`` keeps its form: inside quotation marks, or part of a name (a
+    capital after a capital: "PT Merial Esa" is no verb "meN-rial")."""
+    if quoted is not None and quoted[i]:
+        return True
+    words = tokens.words
+    return i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper()
 
 
 def _cut_verb(tokens: compress.Tokens, keep: list[int], last: str) -> bool:

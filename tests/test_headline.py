@@ -386,6 +386,26 @@ def test_a_verb_whose_object_was_cut_is_no_headline_end():
     assert not headline_module._cut_verb(ends, [1, 2, 3], "tinggal")
 
 
+def test_a_name_starting_like_a_verb_keeps_its_form():
+    # "PT Merial Esa" once became "Rial Esa …": "Merial" read as the verb "meN-rial"
+    tokens = compress.prepare("Direktur PT Merial Esa Fahmi Darmawansyah dituntut 4 tahun")
+    merial = tokens.words.index("Merial")
+    assert headline_module._as_written(tokens, merial, None)
+    words = [tokens.words[i] for i in range(merial, len(tokens))]
+    kept = headline_module._finish(
+        words,
+        [0.9] * len(words),
+        90,
+        as_written=[
+            headline_module._as_written(tokens, i, None) for i in range(merial, len(tokens))
+        ],
+    )
+    assert kept[:2] == ["Merial", "Esa"]
+    # a sentence's first word may still be a verb in its headline form
+    opening = compress.prepare("Menjelang akhir musim Mainz tertahan di peringkat 15")
+    assert not headline_module._as_written(opening, 0, None)
+
+
 # -- limits and options ---------------------------------------------------------------------
 
 
