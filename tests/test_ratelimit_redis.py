@@ -17,6 +17,7 @@ from conftest import Server, free_port
 
 KEY = "redis-test-key-0123456789"
 OTHER_KEY = "redis-other-key-0123456789"
+BATCH_KEY = "redis-batch-key-0123456789"
 LIMIT = 5
 
 
@@ -56,7 +57,7 @@ def instances(redis_url, tmp_path_factory):
     env = {
         "SUMMARIZER_REDIS_URL": url,
         "SUMMARIZER_RATE_LIMIT": f"{LIMIT}/hour",
-        "SUMMARIZER_API_KEYS": f"{KEY},{OTHER_KEY}",
+        "SUMMARIZER_API_KEYS": f"{KEY},{OTHER_KEY},{BATCH_KEY}",
     }
     logs = tmp_path_factory.mktemp("instances")
     pair = [Server(env, workers=2).start(logs / f"server{i}.log") for i in (1, 2)]
@@ -80,6 +81,21 @@ def test_two_instances_share_one_limit_through_redis(instances):
         assert refused.headers["Content-Type"].startswith("application/problem+json")
     # another key has its own budget, on both instances
     assert [get(srv, OTHER_KEY).status_code for srv in instances] == [200, 200]
+
+
+def test_a_batch_takes_one_request_per_document_from_the_shared_limit(instances):
+    first, second = instances
+    documents = [{"text": "Harga beras naik di pasar tradisional pekan ini."}] * 3
+    batch = requests.post(
+        first.url + "/v1/summarize/batch",
+        json={"documents": documents},
+        headers={"X-API-Key": BATCH_KEY},
+        timeout=10,
+    )
+    assert batch.status_code == 200
+    assert len(batch.json()["results"]) == 3
+    # LIMIT is 5: two requests are left, on the other instance and on another route
+    assert [get(second, BATCH_KEY).status_code for _ in range(3)] == [200, 200, 429]
 
 
 def test_ready_reports_redis(instances):
