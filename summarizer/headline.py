@@ -33,7 +33,7 @@ from .clean import CITIES
 from .document import Document, Sentence
 from .result import Headline
 from .speech import SAID, SAYS
-from .words import STOP_WORDS, stem
+from .words import STOP_WORDS, is_common_word, stem
 
 _probability = compress.probability
 
@@ -629,8 +629,13 @@ def _short_speaker(run: str, person: bool = True) -> str:
     # after a title of a body not listed ("Pelatih Real Madrid Zinedine Zidane") the name
     # closes the run, and names are mostly two words
     words = words[-2:] if titled and len(words) > 3 else words[:3]
+    # after a title, common words are no name either ("Direktur Pemasaran", "Kepala Seksi
+    # Pengawasan"); without one a single common-looking word may still be a name ("Agus")
+    titled = titled or any(w.lower() in _TITLE_WORDS for w in words)
     if person and all(
-        w.lower() in _TITLE_OF or w.lower() in _TITLE_WORDS or (titled and w.isupper())
+        w.lower() in _TITLE_OF
+        or w.lower() in _TITLE_WORDS
+        or (titled and (w.isupper() or is_common_word(w.lower())))
         for w in words
     ):
         return ""  # a place or a body, no name ("Kasat Reskrim Polres Jakarta Utara, AKBP …")

@@ -84,6 +84,12 @@ def tokenize(text: str) -> list[str]:
     return _ASCII_WORD_RE.findall(text) if text.isascii() else WORD_RE.findall(text)
 
 
+def is_common_word(word: str) -> bool:
+    """Whether a lower-cased word is an Indonesian common word (its stem is in Sastrawi's
+    dictionary of root words), not a name: "pemasaran" is, "santoso" is not."""
+    return _stemmer.delegatedStemmer.dictionary.contains(stem(word))
+
+
 def stem(word: str) -> str:
     """Sastrawi stem of a lower-cased word, cached for the life of the process."""
     cached = _STEMS.get(word)

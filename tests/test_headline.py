@@ -263,6 +263,8 @@ def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
         "ucap Kasat Reskrim Polres Jakarta Utara, AKBP Nasriadi",  # the name after a comma
         "kata Ketua Pengurus Pusat Ikatan Hakim Indonesia (Ikahi), Suhardi",
         "kata Kabid Dokkes Polda Papua Kombes drg. Aloysius Giyai",  # cut after the rank
+        "kata Direktur Pemasaran",  # a title and common words, no name
+        "kata Kepala Seksi Pengawasan Bank II",
     ],
 )
 def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
@@ -278,6 +280,7 @@ def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
     ("said", "speaker"),
     [
         ("kata JK", "JK"),  # an acronym alone
+        ("kata Agus", "Agus"),  # a name that is also a word, without a title
         ("sebut Milla", "Milla"),  # any reporting verb of speech.SAID
         ("lanjut Prof Dr Ellen J Kumaat", "Ellen J Kumaat"),  # academic titles go
     ],
