@@ -32,7 +32,7 @@ from . import compress
 from .clean import CITIES
 from .document import Document, Sentence
 from .result import Headline
-from .speech import SAID, SAYS
+from .speech import SAID_ROOT, SAYS
 from .words import STOP_WORDS, is_common_word, stem
 
 _probability = compress.probability
@@ -82,11 +82,11 @@ _NO_START = _wordset(
 _PRONOUNS = _wordset("dia ia mereka kami kita saya aku beliau dirinya anda")
 _QUOTE_IN = re.compile(r"[\"“]([^\"“”]{12,200}?)[,.!?]?[\"”]")
 _QUOTE_SPEAKER_AFTER = re.compile(
-    rf"[\"”]\s*,?\s*(?:{'|'.join(SAID)})\s+"
+    rf"[\"”]\s*,?\s*{SAID_ROOT}\s+"
     # a title, what it is of (an acronym in brackets too) and the name: see _short_speaker
     r"((?:(?:[A-Z][\w.'-]*+|\([A-Z][\w-]*+\))\s*+){1,16})"
 )
-_QUOTE_SPEAKER_NYA = re.compile(rf"[\"”]\s*,?\s*(?:{'|'.join(SAID)})nya\b")
+_QUOTE_SPEAKER_NYA = re.compile(rf"[\"”]\s*,?\s*{SAID_ROOT}nya\b")
 # (one capitalised word, then up to three more: starting on a capital lets the engine skip
 # ahead to capitals)
 _SPEAKER_BEFORE = re.compile(

@@ -9,7 +9,7 @@ The headline model was trained with :data:`SAYS` as it is; changing it means ret
 
 from __future__ import annotations
 
-__all__ = ["SAID", "SAID_PATTERN", "SAYS"]
+__all__ = ["SAID", "SAID_PATTERN", "SAID_ROOT", "SAYS"]
 
 SAID: tuple[str, ...] = (
     "kata",
@@ -29,8 +29,9 @@ SAID: tuple[str, ...] = (
     "beber",
     "aku",
 )
-# one of SAID with or without -nya, as a regular expression (no word boundaries)
-SAID_PATTERN = rf"(?:{'|'.join(SAID)})(?:nya)?"
+# regular expressions, without word boundaries: one of SAID, and one with or without -nya
+SAID_ROOT = rf"(?:{'|'.join(SAID)})"
+SAID_PATTERN = rf"{SAID_ROOT}(?:nya)?"
 
 SAYS = frozenset(
     [
