@@ -121,9 +121,14 @@ def test_frequent_phrase_beats_a_one_off():
     assert "Indonesia" not in phrases and "Bank" not in phrases
 
 
+def _phrases(text: str) -> list[str]:
+    """The ten key phrases of ``text``, best first."""
+    return [k.text for k in summarize(text, keywords=10).keywords]
+
+
 def _keyword_words(text: str) -> set[str]:
     """Every lower-cased word of the ten key phrases of ``text``."""
-    return {w.lower() for k in summarize(text, keywords=10).keywords for w in k.text.split()}
+    return {w.lower() for phrase in _phrases(text) for w in phrase.split()}
 
 
 def test_ordinals_number_words_and_units_are_not_key_phrases():
@@ -148,7 +153,7 @@ def test_a_word_mostly_written_in_a_longer_name_is_shown_as_that_name():
         "Film terbaru James Bond tayang pekan ini. Bond kembali melawan Spectre. "
         "Pemeran James Bond menyebut James Bond lebih emosional. Penonton menunggu James Bond."
     )
-    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    phrases = _phrases(text)
     assert phrases[0] == "James Bond"
     assert "Bond" not in phrases and "James" not in phrases
 
@@ -158,7 +163,7 @@ def test_parts_never_used_alone_are_not_offered():
         "Kim Jong Un bertemu Presiden Moon di perbatasan. Kim Jong Un tiba dengan kereta. "
         "Pertemuan Kim Jong Un dan Moon berlangsung lama. Warga menyambut Kim Jong Un."
     )
-    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    phrases = _phrases(text)
     assert phrases[0].startswith("Kim Jong")
     assert not {"Kim", "Jong", "Jong Un"} & set(phrases)
 
@@ -169,7 +174,7 @@ def test_a_compass_word_is_no_key_phrase_alone():
         "sejak Senin. Warga Sulawesi Utara mengungsi ke sekolah. Di tengah banjir, bantuan "
         "tiba di tengah kota. Bantuan untuk Sumatera Utara dan Sulawesi Utara terus mengalir."
     )
-    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    phrases = _phrases(text)
     assert "Sumatera Utara" in phrases
     assert not {"Utara", "utara", "tengah"} & set(phrases)
 
@@ -180,7 +185,7 @@ def test_a_phrase_only_opening_sentences_is_still_shown():
         "Bank Indonesia menahan suku bunga. Bank Indonesia juga memantau rupiah. "
         "Bank Indonesia optimistis. Pedagang pasar mengeluh."
     )
-    phrases = [k.text for k in summarize(text, keywords=10).keywords]
+    phrases = _phrases(text)
     assert phrases[0] == "Bank Indonesia"
     assert "Pedagang pasar" in phrases
 
