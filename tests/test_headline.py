@@ -257,6 +257,16 @@ def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
     assert quotes == [f"{name}: Kami Ingin Warga Merasa Nyaman"]
 
 
+def _quote_headlines(said: str) -> list[str]:
+    """The quote candidates of a short article whose quote ends ``…," {said} kepada wartawan``."""
+    text = (
+        "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
+        "Perbaikan difokuskan pada jalan protokol di pusat kota. "
+        f'"Kami ingin warga merasa nyaman," {said} kepada wartawan.'
+    )
+    return [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -268,12 +278,7 @@ def test_quote_speaker_is_named_without_the_title_and_its_place(speaker, name):
     ],
 )
 def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
-    text = (
-        "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
-        "Perbaikan difokuskan pada jalan protokol di pusat kota. "
-        f'"Kami ingin warga merasa nyaman," {said} kepada wartawan.'
-    )
-    assert [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"] == []
+    assert _quote_headlines(said) == []
 
 
 @pytest.mark.parametrize(
@@ -286,13 +291,7 @@ def test_no_quote_headline_when_the_speaker_is_a_body_or_cut_off(said):
     ],
 )
 def test_the_speaker_after_a_reporting_verb(said, speaker):
-    text = (
-        "Jakarta - Pemerintah menyiapkan anggaran Rp1,5 triliun untuk perbaikan jalan. "
-        "Perbaikan difokuskan pada jalan protokol di pusat kota. "
-        f'"Kami ingin warga merasa nyaman," {said} kepada wartawan.'
-    )
-    quotes = [h.text for h in summarize(text, headlines=10).headlines if h.kind == "quote"]
-    assert quotes == [f"{speaker}: Kami Ingin Warga Merasa Nyaman"]
+    assert _quote_headlines(said) == [f"{speaker}: Kami Ingin Warga Merasa Nyaman"]
 
 
 def test_a_quote_ending_in_katanya_is_given_to_the_last_speaker_only():
