@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from benchmarks.indosum import FOLDS, Article, load
-from summarizer.document import build_document
+from summarizer.text.document import build_document
 
 OUT = Path(__file__).resolve().parent.parent / "summarizer" / "data" / "idf.json"
 MIN_DF = 2

@@ -23,9 +23,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.indosum import FOLDS, Article, load_folds
-from summarizer import compress
-from summarizer.document import build_document
-from summarizer.headline import doc_counts, headlines, near_duplicate
+from summarizer.headline import compress
+from summarizer.headline.candidates import doc_counts, headlines, near_duplicate
+from summarizer.text.document import build_document
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "summarizer" / "data" / compress.MODEL_FILE
 TRAIN_SENTENCES = 3  # the lead and the next two: where headline words come from

@@ -32,9 +32,9 @@ from collections.abc import Callable
 from benchmarks.build_idf import MIN_DF, document_frequencies
 from benchmarks.indosum import FOLDS, load_folds
 from summarizer import keywords as kw
-from summarizer.document import Document, build_document
-from summarizer.language import detect_lowered
-from summarizer.words import STOP_WORDS
+from summarizer.text.document import Document, build_document
+from summarizer.text.language import detect_lowered
+from summarizer.text.words import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+")
 

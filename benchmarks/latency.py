@@ -17,7 +17,7 @@ pass fills every cache first; gc stays on.
 ``--scoring`` times each algorithm's ``score()`` alone on documents built
 beforehand, next to sumy's own TextRank and LexRank code on the same
 documents. ``--stages`` instead times the default pipeline's steps (every function
-``summarizer.pipeline`` and ``summarizer.document`` call from other modules,
+``summarizer.pipeline`` and ``summarizer.text.document`` call from other modules,
 and the default algorithm's ``score``), to show where the time goes.
 """
 
@@ -169,7 +169,7 @@ def scoring(texts: list[str]) -> str:
     """Median time of each algorithm's ``score()`` on prebuilt documents, sumy's code beside."""
     from summarizer import ALGORITHMS
     from summarizer.algorithms.sumy_algorithms import _sumy
-    from summarizer.document import build_document
+    from summarizer.text.document import build_document
 
     docs = [build_document(text) for text in texts]
     scorers = {name: alg.score for name, alg in ALGORITHMS.items()}
@@ -222,7 +222,7 @@ def stages(texts: list[str]) -> str:
         return wrapper
 
     patched: list[tuple[object, str, object]] = []
-    for module_name in ("summarizer.pipeline", "summarizer.document"):
+    for module_name in ("summarizer.pipeline", "summarizer.text.document"):
         module = importlib.import_module(module_name)
         for name, obj in list(vars(module).items()):
             owner = getattr(obj, "__module__", "") or ""

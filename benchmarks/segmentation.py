@@ -30,8 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.indosum import Article, load  # noqa: E402
-from summarizer.clean import is_credit_tag  # noqa: E402
-from summarizer.segment import (  # noqa: E402
+from summarizer.text.clean import is_credit_tag  # noqa: E402
+from summarizer.text.segment import (  # noqa: E402
     ABBREVIATIONS,
     BEFORE_NUMBERS,
     SOMETIMES_FINAL,

@@ -4,7 +4,7 @@ Sastrawi needs ~90 µs per new word, so a fresh process (a CLI run, a new
 gunicorn worker, a long document) spends most of its first summaries
 stemming. The table holds the stem of every lower-case word that occurs at
 least ``--min-count`` times in the IndoSum articles given, computed by the
-same Sastrawi stemmer ``summarizer.words`` uses; words missing from it are
+same Sastrawi stemmer ``summarizer.text.words`` uses; words missing from it are
 still stemmed (and cached) at run time, so output is identical either way.
 
     python -m benchmarks.stem_table --data /work/shared/data/indosum
@@ -17,7 +17,7 @@ import gzip
 from collections import Counter
 from pathlib import Path
 
-from summarizer.words import STEM_TABLE, WORD_RE, _stem_uncached
+from summarizer.text.words import STEM_TABLE, WORD_RE, _stem_uncached
 
 from .indosum import load
 

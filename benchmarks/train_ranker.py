@@ -30,15 +30,15 @@ from pathlib import Path
 
 import numpy as np
 
-from summarizer.algorithms.ranker import TreeModel
-from summarizer.document import build_document
-from summarizer.features import (
+from summarizer.algorithms.features import (
     MODEL_FEATURE_NAMES,
     Lexicon,
     core_features,
     lexicon_matrix,
     opener_keys,
 )
+from summarizer.algorithms.ranker import TreeModel
+from summarizer.text.document import build_document
 
 from .indosum import FOLDS, Article, load
 

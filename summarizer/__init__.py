@@ -9,7 +9,7 @@ from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from .errors import OptionError
 from .pipeline import summarize
 from .result import Headline, SelectedSentence, Summary
-from .segment import segment
+from .text.segment import segment
 
 __all__ = [
     "ALGORITHMS",

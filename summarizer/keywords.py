@@ -8,7 +8,7 @@ how rare its words are in Indonesian news (IDF from IndoSum, shipped in
 ``data/idf.json``) and how early it first appears; the weights were chosen
 with ``benchmarks/keywords.py``. To stay within a fraction of a millisecond,
 phrases are only grown around the best single words (seeds), from the
-words the :class:`~summarizer.document.Document` already holds. Phrases that
+words the :class:`~summarizer.text.document.Document` already holds. Phrases that
 never occur outside a longer one ("Kim Jong" in "Kim Jong Un") are dropped,
 a word mostly written inside a longer phrase is shown as that phrase
 ("Bond" → "James Bond"), and a phrase overlapping a better one is skipped.
@@ -28,9 +28,9 @@ from importlib import resources
 from itertools import compress
 from operator import countOf
 
-from .document import Document
 from .result import Keyword
-from .words import STOP_WORDS, stem
+from .text.document import Document
+from .text.words import STOP_WORDS, stem
 
 __all__ = ["MAX_KEYWORDS", "MAX_WORDS", "Idf", "extract", "load_idf"]
 

@@ -6,16 +6,16 @@ import time
 from collections.abc import Iterable
 
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from .bounds import bounded_scores, scored_part
-from .document import build_document
+from .algorithms.bounds import bounded_scores, scored_part
 from .errors import OptionError
 from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
 from .headline import headlines as make_headlines
 from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
-from .language import PROFILES, detect_lowered, language_warning
 from .result import SelectedSentence, Summary
 from .select import EXCLUDABLE, Budget, best_first, select
+from .text.document import build_document
+from .text.language import PROFILES, detect_lowered, language_warning
 
 MAX_SENTENCES = 50
 MAX_HEADLINES = 10
@@ -78,7 +78,9 @@ def summarize(
     # Foreign function words ("the", "of") are not key phrases either.
     extra_stops = PROFILES[language] if warnings else frozenset()
     key_phrases = extract_keywords(doc, keywords, stop_words=extra_stops) if keywords else []
-    part = scored_part(doc)  # what scoring and headlines read; caps in summarizer/bounds.py
+    part = scored_part(
+        doc
+    )  # what scoring and headlines read; caps in summarizer/algorithms/bounds.py
     scores = bounded_scores(ALGORITHMS[name], doc, part)
     chosen = select(doc, scores, budget, exclude=exclude)
     picked = [

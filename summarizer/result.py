@@ -50,7 +50,7 @@ class Summary:
         """The same plain data as ``dataclasses.asdict(self)``, written out field by field.
 
         The API calls this once per request; ``asdict``'s generic recursion (a ``deepcopy``
-        of every leaf) took ~40 us of it. tests/test_api.py checks both give equal dicts.
+        of every leaf) took ~40 us of it. tests/api/test_api.py checks both give equal dicts.
         """
         return {
             "summary": self.summary,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .document import Document, Sentence
+from .text.document import Document, Sentence
 
 EXCLUDABLE = ("quotes", "questions", "exclamations")
 

@@ -8,9 +8,9 @@ import pytest
 from conftest import python_output
 
 from summarizer import OptionError, summarize
-from summarizer.document import build_document
 from summarizer.keywords import MAX_KEYWORDS, MAX_WORDS, extract
-from summarizer.words import STOP_WORDS, stem, tokenize
+from summarizer.text.document import build_document
+from summarizer.text.words import STOP_WORDS, stem, tokenize
 
 
 def _stems(phrase: str) -> frozenset[str]:
@@ -101,7 +101,7 @@ def test_full_word_caches_do_not_change_keywords(articles):
     # and the result must be what cached words give (verbs still end phrases).
     script = (
         "import json, sys; from summarizer import keywords; "
-        "from summarizer.document import build_document; "
+        "from summarizer.text.document import build_document; "
         "keywords._KEYS_LIMIT = 0; "
         "print(json.dumps([[(k.text, k.score) for k in keywords.extract(build_document(t), 10)] "
         "for t in json.load(sys.stdin)]))"

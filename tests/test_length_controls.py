@@ -7,8 +7,8 @@ import math
 import pytest
 
 from summarizer import OptionError, summarize
-from summarizer.document import build_document
 from summarizer.select import is_mostly_quote
+from summarizer.text.document import build_document
 
 QUOTED = (
     "Polisi menangkap dua pelaku pencurian sepeda motor di Bekasi, Selasa (4/7). "

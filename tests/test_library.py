@@ -56,7 +56,7 @@ def test_every_algorithm_scores_alike_in_processes_with_other_hash_seeds(article
     # numbered its term rows in frozenset order, so its SVD changed from process to process).
     script = (
         "import json, sys; from summarizer import ALGORITHMS; "
-        "from summarizer.document import build_document; "
+        "from summarizer.text.document import build_document; "
         "docs = [build_document(t) for t in json.load(sys.stdin)]; "
         "print(json.dumps({n: [a.score(d).tolist() for d in docs] "
         "for n, a in sorted(ALGORITHMS.items())}))"

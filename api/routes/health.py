@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app
 
 from summarizer import ALGORITHMS, summarize
 from summarizer.algorithms.sumy_algorithms import needs_sumy
-from summarizer.words import STOP_WORDS, stem
+from summarizer.text.words import STOP_WORDS, stem
 
 from ..errors import problem
 

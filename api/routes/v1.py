@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 import summarizer.algorithms
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
-from summarizer.html import html_to_text
+from summarizer.text.html import html_to_text
 
 from ..body import is_json, read_json, read_text_body
 from ..errors import ApiError, option_error, problem_body, validation_errors
@@ -144,7 +144,7 @@ def summarize_endpoint() -> Response:
     """Summarise one article."""
     # The library's result already has SummarizeResponse's fields, order and types, so it is
     # serialised as it is: validating it into the model and dumping that gave the same bytes
-    # for 10-80 us more per request. tests/test_api.py checks the bytes for every algorithm.
+    # for 10-80 us more per request. tests/api/test_api.py checks the bytes for every algorithm.
     result = run(parse_summarize_request())
     # content_type rather than mimetype: the same header without working out a charset.
     return Response(orjson.dumps(result), 200, content_type="application/json")

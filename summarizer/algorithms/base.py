@@ -18,7 +18,7 @@ from typing import ClassVar  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from ..document import Document  # noqa: E402
+from ..text.document import Document  # noqa: E402
 
 
 class Algorithm:

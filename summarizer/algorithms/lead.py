@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..document import Document
+from ..text.document import Document
 from .base import Algorithm
 
 

@@ -6,7 +6,7 @@ trees are walked at once, one array step per tree level (the roots as one
 sentences × trees comparison; after three levels only the pairs not yet on a
 leaf walk on), so the trees of a 16-sentence article cost about 60 small numpy
 operations (under 0.1 ms warm). Features are those of
-:mod:`summarizer.features` (bounded similarity matrix, see there).
+:mod:`summarizer.algorithms.features` (bounded similarity matrix, see there).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from ..document import Document
-from ..features import FEATURE_NAMES, MODEL_FEATURE_NAMES, Lexicon, model_features
+from ..text.document import Document
 from .base import Algorithm
+from .features import FEATURE_NAMES, MODEL_FEATURE_NAMES, Lexicon, model_features
 
 MODEL_FILE = "ranker.json"
 _COMPACT_AFTER = 3  # tree levels walked by every (sentence, tree) pair before compacting

@@ -1,7 +1,7 @@
 """sumy's extractive algorithms, wired for Indonesian.
 
 sumy works on its own document model; we build it from our already cleaned,
-segmented and tokenised :class:`~summarizer.document.Document` (sentences
+segmented and tokenised :class:`~summarizer.text.document.Document` (sentences
 carry our word tokens, so nothing is parsed twice), give it Sastrawi stems and
 Indonesian stop words, and read the rating sumy computes for every sentence
 instead of its top-N choice. TextRank and LexRank, whose pair loops are
@@ -26,8 +26,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..document import Document, Sentence
-from ..words import STOP_WORDS, stem, tokenize
+from ..text.document import Document, Sentence
+from ..text.words import STOP_WORDS, stem, tokenize
 from .base import Algorithm
 
 # Edmundson's cue words: bonus words signal a key statement in Indonesian news,
@@ -74,7 +74,7 @@ class IndonesianTokenizer:
 
     @staticmethod
     def to_sentences(text: str) -> tuple[str, ...]:  # pragma: no cover - we pass sentences
-        from ..segment import segment
+        from ..text.segment import segment
 
         return tuple(segment(text))
 

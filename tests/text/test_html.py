@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from summarizer import summarize
-from summarizer.html import html_to_text, is_full_page
+from summarizer.text.html import html_to_text, is_full_page
 
 JUNK = [
     "document.write",  # script

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from pathlib import Path
 
 import orjson
 import pytest
+from conftest import ROOT
 
 from api.schemas import SummarizeResponse
 from summarizer import ALGORITHMS, summarize
@@ -94,7 +94,7 @@ def test_summarize_plain_text_with_query_options(client, article):
 
 
 def test_the_readme_example_answer_is_what_the_server_returns(client):
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text()
     body = json.loads(re.search(r"^  -d '(\{.*?\})'$", readme, re.M).group(1))
     shown = re.search(r"^The answer .*?```json\n(.*?)^```", readme, re.S | re.M).group(1)
     answer = client.post("/v1/summarize", json=body).json

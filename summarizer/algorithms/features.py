@@ -1,6 +1,6 @@
 """Sentence features for the learned ranker: news position, centrality, cues.
 
-Everything is computed with numpy from the :class:`~summarizer.document.Document`
+Everything is computed with numpy from the :class:`~summarizer.text.document.Document`
 already built by the pipeline (no re-parsing). The only quadratic part is the
 sentence-similarity matrix, which is bounded: similarities are taken against
 at most :data:`MAX_PAIRWISE` leading sentences, so a very long article costs
@@ -26,7 +26,7 @@ from math import fsum, sqrt
 
 import numpy as np
 
-from .document import Document
+from ..text.document import Document
 
 __all__ = [
     "CORE_FEATURE_NAMES",

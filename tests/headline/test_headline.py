@@ -7,9 +7,19 @@ import json
 import pytest
 from conftest import python_output
 
-import summarizer.headline as headline_module
-from summarizer import compress, summarize
-from summarizer.compress import (
+import summarizer.headline.candidates as headline_module
+from summarizer import summarize
+from summarizer.headline import compress
+from summarizer.headline.candidates import (
+    DEFAULT_MAX_CHARS,
+    HEADLINE_CASES,
+    MAX_WORDS,
+    apply_case,
+    doc_counts,
+    headlines,
+    near_duplicate,
+)
+from summarizer.headline.compress import (
     Scorer,
     bare_verb,
     load_model,
@@ -19,16 +29,7 @@ from summarizer.compress import (
     strip_rules,
     token_features,
 )
-from summarizer.document import build_document
-from summarizer.headline import (
-    DEFAULT_MAX_CHARS,
-    HEADLINE_CASES,
-    MAX_WORDS,
-    apply_case,
-    doc_counts,
-    headlines,
-    near_duplicate,
-)
+from summarizer.text.document import build_document
 
 LEAD = (
     "Jakarta, CNN Indonesia -- Presiden Joko Widodo meresmikan jalan tol Bekasi-Cawang-Kampung "
@@ -136,7 +137,7 @@ def test_rules_take_linear_time_on_runs_of_spaces(sentence, expected):
     # a library caller's text does not go through normalize(), which collapses spaces;
     # in a child process, so a regression is a bounded failure, not a hung suite
     code = (
-        "import json, sys; from summarizer.compress import strip_rules; "
+        "import json, sys; from summarizer.headline.compress import strip_rules; "
         "print(json.dumps(strip_rules(sys.stdin.read())))"
     )
     assert json.loads(python_output(code, sentence, timeout=30)) == expected

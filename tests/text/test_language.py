@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer import summarize
-from summarizer.document import build_document
-from summarizer.language import UNDETERMINED, detect, detect_lowered, language_warning
-from summarizer.words import tokenize
+from summarizer.text.document import build_document
+from summarizer.text.language import UNDETERMINED, detect, detect_lowered, language_warning
+from summarizer.text.words import tokenize
 
 ENGLISH_NEWS = (
     "Indonesia's central bank kept its benchmark interest rate unchanged on Thursday, "

@@ -11,9 +11,7 @@ import pytest
 
 from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS, BENCHMARK, DEFAULT_ALGORITHM
-from summarizer.algorithms.ranker import Ranker, TreeModel, load_model
-from summarizer.document import build_document
-from summarizer.features import (
+from summarizer.algorithms.features import (
     FEATURE_NAMES,
     MAX_PAIRWISE,
     MODEL_FEATURE_NAMES,
@@ -23,6 +21,8 @@ from summarizer.features import (
     model_features,
     opener_keys,
 )
+from summarizer.algorithms.ranker import Ranker, TreeModel, load_model
+from summarizer.text.document import build_document
 
 TEXT = (
     "Pemerintah menaikkan harga bahan bakar minyak mulai pekan depan. "

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.segment import segment, split_spans
+from summarizer.text.segment import segment, split_spans
 
 
 def _non_space(text: str) -> str:

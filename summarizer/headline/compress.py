@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .clean import strip_dateline
-from .speech import SAID_PATTERN, SAYS
-from .words import STOP_WORDS, stem
+from ..text.clean import strip_dateline
+from ..text.speech import SAID_PATTERN, SAYS
+from ..text.words import STOP_WORDS, stem
 
 __all__ = [
     "Tokens",

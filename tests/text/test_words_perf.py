@@ -12,8 +12,8 @@ from conftest import python_output
 
 from summarizer.algorithms import ALGORITHMS
 from summarizer.algorithms.sumy_algorithms import SumyAlgorithm
-from summarizer.document import build_document
-from summarizer.words import (
+from summarizer.text.document import build_document
+from summarizer.text.words import (
     STEM_TABLE,
     STOP_WORDS,
     WORD_RE,

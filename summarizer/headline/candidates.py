@@ -5,7 +5,7 @@ Four kinds, each candidate tagged with the one that made it:
 - ``lead`` / ``compressed``: the lead (or a top-ranked) sentence with dateline,
   attribution, time phrases and parentheticals removed by rule, then cut down
   word by word by a logistic keep/drop model learned from real titles
-  (:mod:`summarizer.compress`), with the bare verb form (``Resmikan``).
+  (:mod:`summarizer.headline.compress`), with the bare verb form (``Resmikan``).
 - ``quote``: ``Tokoh: kutipan`` from a speaker and a short, strong quote.
 - ``entity``: the article's most mentioned name followed by what it did, from
   the first sentence where that name acts.
@@ -28,12 +28,12 @@ from functools import partial
 from itertools import chain
 from math import exp
 
+from ..result import Headline
+from ..text.clean import CITIES
+from ..text.document import Document, Sentence
+from ..text.speech import SAID_ROOT, SAYS
+from ..text.words import STOP_WORDS, is_common_word, stem
 from . import compress
-from .clean import CITIES
-from .document import Document, Sentence
-from .result import Headline
-from .speech import SAID_ROOT, SAYS
-from .words import STOP_WORDS, is_common_word, stem
 
 _probability = compress.probability
 

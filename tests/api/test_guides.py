@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import Server
+from conftest import ROOT, Server
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "integration.md"
+GUIDE = ROOT / "docs" / "integration.md"
 BLOCK = re.compile(
     r"<!-- tested: (?P<name>[\w-]+) -->\s*```(?P<lang>\w+)\n(?P<code>.*?)^```", re.S | re.M
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from summarizer import summarize
-from summarizer.normalize import normalize, paragraphs
+from summarizer.text.normalize import normalize, paragraphs
 
 
 def test_nfc() -> None:

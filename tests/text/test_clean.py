@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import python_output
 
-from summarizer.clean import clean, is_credit_tag, strip_dateline
+from summarizer.text.clean import clean, is_credit_tag, strip_dateline
 
 STORY = "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin (5/5)."
 
@@ -253,5 +253,5 @@ def test_real_articles_keep_their_story(articles) -> None:
 )
 def test_adversarial_boilerplate_is_cleaned_in_bounded_time(text: str) -> None:
     # in a child process, so a regression shows up as a bounded failure, not a hung suite
-    code = "import sys; from summarizer.clean import clean; print(len(clean(sys.stdin.read()).paragraphs))"
+    code = "import sys; from summarizer.text.clean import clean; print(len(clean(sys.stdin.read()).paragraphs))"
     assert int(python_output(code, text, timeout=30)) >= 1

@@ -12,14 +12,14 @@ import pytest
 import requests
 
 from summarizer import ALGORITHMS, summarize
-from summarizer.bounds import (
+from summarizer.algorithms.bounds import (
     MAX_SCORED_SENTENCES,
     MAX_SCORED_WORDS,
     MAX_SENTENCE_WORDS,
     bounded_scores,
     scored_part,
 )
-from summarizer.document import build_document
+from summarizer.text.document import build_document
 
 TIMEOUT = 5
 
@@ -113,7 +113,7 @@ def test_server_is_still_ready_after_all_of_them(server):
     assert requests.get(server.url + "/readyz", timeout=TIMEOUT).json()["status"] == "ready"
 
 
-# --- the library bounds that keep the above fast (summarizer/bounds.py) ------------------------
+# --- the library bounds that keep the above fast (summarizer/algorithms/bounds.py) ------------------------
 
 
 def test_real_articles_are_scored_whole(articles):

@@ -17,9 +17,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from .algorithms.base import Algorithm
-from .document import Document, Sentence
-from .words import lower_terms
+from ..text.document import Document, Sentence
+from ..text.words import lower_terms
+from .base import Algorithm
 
 MAX_SCORED_SENTENCES = 150
 MAX_SCORED_WORDS = 5_000
