@@ -2,101 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
+import browser_support
 import pytest
 import requests
+from browser_support import Watched, open_page, sync_api
 from conftest import Server
 
-sync_api = pytest.importorskip("playwright.sync_api")
+# The shared fixtures (a fixture is found by its name in the module)
+browser = browser_support.browser
+watched = browser_support.watched
 
 API_KEY = "editor-page-key-0123456789"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Records CSP violations from inside the page (init scripts are exempt from the page's CSP).
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Watched:
-    """A page plus what it logged: console errors, page errors, CSP violations, foreign URLs."""
-
-    def __init__(self, page: sync_api.Page, origin: str) -> None:
-        self.page = page
-        self.console_errors: list[str] = []
-        self.page_errors: list[str] = []
-        self.foreign_requests: list[str] = []
-        page.on(
-            "console",
-            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
-        )
-        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
-        page.on(
-            "request",
-            lambda req: (
-                None
-                if req.url.startswith((origin + "/", "data:"))
-                else self.foreign_requests.append(req.url)
-            ),
-        )
-        page.add_init_script(WATCH_CSP)
-
-    def assert_clean(self) -> None:
-        violations = self.page.evaluate("window.__cspViolations")
-        assert violations == []
-        assert self.console_errors == []
-        assert self.page_errors == []
-        assert self.foreign_requests == []
-
-
-@pytest.fixture
-def watched(browser, server) -> Iterator[Watched]:
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
-        permissions=["clipboard-read", "clipboard-write"],
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield Watched(page, server.url)
-    context.close()
-
-
-def open_page(watched: Watched, url: str) -> sync_api.Page:
-    page = watched.page
-    response = page.goto(url + "/")
-    assert response is not None and response.status == 200
-    assert "script-src 'self'" in response.headers["content-security-policy"]
-    # The algorithm list comes from GET /v1/algorithms.
-    sync_api.expect(page.locator("#algorithm option[data-default]")).to_have_count(1)
-    return page
 
 
 def test_summary_sentences_are_highlighted_and_headlines_shown(watched, server, article, tmp_path):
@@ -127,7 +45,11 @@ def test_summary_sentences_are_highlighted_and_headlines_shown(watched, server, 
     assert headlines == [h["text"] for h in expected["headlines"]]
     lengths = page.locator("#headline-list .headline-length").all_inner_texts()
     assert lengths == [f"{len(h['text'])} karakter" for h in expected["headlines"]]
-    assert page.locator("#stats").inner_text().count("md") == 2  # server time and round trip
+    # server time and round trip, in milliseconds: "ms" in Indonesian too (never "md")
+    stats = page.locator("#stats")
+    assert stats.locator("[data-stat=stat_elapsed_ms] dd").inner_text().endswith(" ms")
+    assert stats.locator("[data-stat=stat_round_trip] dd").inner_text().endswith(" ms")
+    assert " md" not in stats.inner_text()
     assert "Ringkasan siap" in page.locator("#status").inner_text()
 
     page.get_by_role("button", name="Salin judul 1").click()
@@ -162,30 +84,6 @@ def test_html_toggle_sends_html_and_highlights_its_text(watched, server, article
     assert marks
     assert " ".join(marks) == page.locator("#summary").inner_text()
     assert "<p>" not in page.locator("#highlighted").inner_text()
-    watched.assert_clean()
-
-
-def test_api_errors_show_the_problem_title_detail_and_fields(watched, server, tmp_path):
-    page = open_page(watched, server.url)
-
-    page.get_by_role("button", name="Ringkas").click()  # nothing pasted
-    error = page.locator("#error")
-    sync_api.expect(error).to_be_visible()
-    problem = requests.post(server.url + "/v1/summarize", json={"text": ""}, timeout=10).json()
-    assert problem["status"] == 422
-    sync_api.expect(error.locator(".error-title")).to_have_text(f"{problem['title']} (422)")
-    sync_api.expect(error.locator(".error-detail")).to_have_text(problem["detail"])
-    assert page.locator("#results").is_hidden()
-    assert error.evaluate("node => node === document.activeElement")
-
-    page.get_by_label("Teks artikel").fill("Satu kalimat saja di sini. Dan satu lagi.")
-    page.get_by_label("Kalimat", exact=True).fill("999")
-    page.get_by_role("button", name="Ringkas").click()
-    sync_api.expect(error.locator(".error-fields li")).to_have_count(1)
-    assert error.locator(".error-fields li code").inner_text() == "sentences"
-    page.screenshot(path=str(tmp_path / "error.png"), full_page=True)
-    # The browser logs the failed fetch's 422 status itself; that is the only console error.
-    watched.console_errors[:] = [e for e in watched.console_errors if "422" not in e]
     watched.assert_clean()
 
 
@@ -272,7 +170,7 @@ def test_api_key_is_asked_for_sent_and_kept_in_session_storage_only(browser, key
 
     page.get_by_label("Teks artikel").fill("Satu kalimat di sini. Dan satu lagi di sana.")
     page.get_by_role("button", name="Ringkas").click()
-    sync_api.expect(page.locator("#error .error-title")).to_have_text("Unauthorized (401)")
+    sync_api.expect(page.locator("#error .error-title")).to_have_text("Kunci API diperlukan (401)")
 
     key_field.fill(API_KEY)
     key_field.press("Tab")  # change event: the algorithm list can now be loaded with the key
@@ -337,4 +235,9 @@ def test_text_contrast_is_at_least_4_5_to_1(watched, server, article):
     page.get_by_label("Kalimat", exact=True).fill("0")
     page.get_by_role("button", name="Ringkas").click()
     sync_api.expect(page.locator("#error")).to_be_visible()
+    page.locator("#error summary").click()  # the server's own words
+    assert page.evaluate(CONTRAST_CHECK) == []
+    page.get_by_label("Teks artikel").fill("  ")
+    page.get_by_role("button", name="Ringkas").click()
+    sync_api.expect(page.locator("#article-error")).to_be_visible()
     assert page.evaluate(CONTRAST_CHECK) == []
