@@ -210,11 +210,28 @@ def test_client_does_not_retry_a_4xx(api, workdir, name):
     assert "retrying" not in result.stderr
 
 
-def test_python_client_retries_connection_errors_then_gives_up(workdir):
+@pytest.mark.parametrize("name", ["python-requests", "python-httpx", "node-fetch"])
+def test_client_says_the_server_is_down_after_its_retries(workdir, name):
     closed = Server()  # a free port nobody listens on
-    result = run(*snippets()["python-requests"], workdir, closed, "")
-    assert result.returncode != 0
-    assert result.stderr.count("retrying in") == 3  # four attempts in all
+    result = run(*snippets()[name], workdir, closed, "")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr and "    at " not in result.stderr  # no stack trace
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 4  # three retries, then one line saying what is wrong
+    assert all(line.startswith("retrying in ") for line in lines[:3])
+    assert lines[-1] == (
+        f"summarizer unavailable: no answer from {closed.url} (could not connect, attempt 4 of 4);"
+        " is it running, and is SUMMARIZER_URL right?"
+    )
+
+
+def test_curl_gives_up_with_status_7_when_the_server_is_down(workdir):
+    closed = Server()
+    result = run(*snippets()["curl-text"], workdir, closed, "")
+    assert result.returncode == 7  # curl: failed to connect, after --retry-connrefused's retries
+    assert "Failed to connect" in result.stderr
+    assert not (workdir / "summary.json").exists() or not (workdir / "summary.json").read_text()
 
 
 # Just enough of WordPress for the plugin: HTTP goes to the real server through PHP streams.
@@ -299,3 +316,18 @@ def test_wordpress_hook_stores_summary_and_headline_as_post_meta(api, workdir, a
     assert meta == {
         "1": {"_indo_summary": want["summary"], "_indo_headline": want["headlines"][0]["text"]}
     }
+
+
+@pytest.mark.skipif(not shutil.which("php"), reason="php is not installed")
+def test_wordpress_hook_logs_a_server_that_is_down_and_the_post_still_saves(workdir):
+    (workdir / "wordpress.php").write_text(WORDPRESS_STANDINS)
+    (workdir / "indo-summarizer.php").write_text(snippets()["php-wordpress"][1])
+    (workdir / "save.php").write_text(WORDPRESS_SAVE)
+    closed = Server()  # a free port nobody listens on
+    env = {**os.environ, "SUMMARIZER_URL": closed.url, "SUMMARIZER_API_KEY": "", "WP_TITLE": "x"}
+    result = subprocess.run(
+        ["php", "save.php"], cwd=workdir, env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stdout + result.stderr  # saving the post goes on
+    assert json.loads(result.stdout) == []  # nothing stored
+    assert result.stderr.strip().splitlines() == ["indo-summarizer: connection failed"]
