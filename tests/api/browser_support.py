@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import Server
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -84,21 +86,35 @@ class Watched:
         assert self.foreign_requests == []
 
 
-def new_watched(browser: sync_api.Browser, url: str, width: int = 1280, height: int = 900):
+@contextmanager
+def watched_page(
+    browser: sync_api.Browser, url: str, width: int = 1280, height: int = 900
+) -> Iterator[Watched]:
+    """A fresh browser context with one watched page, closed afterwards."""
     context = browser.new_context(
         viewport={"width": width, "height": height},
         permissions=["clipboard-read", "clipboard-write"],
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    return context, Watched(page, url)
+    try:
+        yield Watched(page, url)
+    finally:
+        context.close()
 
 
 @pytest.fixture
 def watched(browser, server) -> Iterator[Watched]:
-    context, watched = new_watched(browser, server.url)
-    yield watched
-    context.close()
+    with watched_page(browser, server.url) as page:
+        yield page
+
+
+def extra_server(tmp_path_factory, name: str, env: dict[str, str]) -> Iterator[Server]:
+    """Another real gunicorn (one worker) with ``env``, for a module fixture to ``yield from``."""
+    srv = Server(env, workers=1)
+    srv.start(tmp_path_factory.mktemp(name) / "server.log")
+    yield srv
+    srv.stop()
 
 
 def open_page(watched: Watched, url: str) -> sync_api.Page:

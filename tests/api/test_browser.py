@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import browser_support
 import pytest
 import requests
-from browser_support import Watched, open_page, sync_api
+from browser_support import Watched, extra_server, open_page, sync_api
 from conftest import Server
 
 # The shared fixtures (a fixture is found by its name in the module)
@@ -147,10 +147,7 @@ def test_page_is_keyboard_usable_at_360_px(watched, server, article, tmp_path):
 @pytest.fixture(scope="module")
 def keyed_server(tmp_path_factory) -> Iterator[Server]:
     """A second real gunicorn with API keys configured."""
-    srv = Server({"SUMMARIZER_API_KEYS": API_KEY}, workers=1)
-    srv.start(tmp_path_factory.mktemp("keyed") / "server.log")
-    yield srv
-    srv.stop()
+    yield from extra_server(tmp_path_factory, "keyed", {"SUMMARIZER_API_KEYS": API_KEY})
 
 
 def test_api_key_field_is_hidden_when_no_keys_are_configured(watched, server):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import browser_support
 import pytest
 import requests
-from browser_support import new_watched, open_page, submit_and_wait, sync_api
+from browser_support import extra_server, open_page, submit_and_wait, sync_api, watched_page
 from conftest import Server
 
 # The shared fixtures (a fixture is found by its name in the module)
@@ -195,48 +195,42 @@ def test_problem_texts_are_chosen_by_type_then_status_then_a_generic_one(watched
 @pytest.fixture(scope="module")
 def small_server(tmp_path_factory) -> Iterator[Server]:
     """A real gunicorn taking bodies of at most 4,000 bytes."""
-    srv = Server({"SUMMARIZER_MAX_BODY_BYTES": "4000"}, workers=1)
-    srv.start(tmp_path_factory.mktemp("small") / "server.log")
-    yield srv
-    srv.stop()
+    yield from extra_server(tmp_path_factory, "small", {"SUMMARIZER_MAX_BODY_BYTES": "4000"})
 
 
 def test_an_article_over_the_body_limit_is_explained(browser, small_server, article):
-    context, watched = new_watched(browser, small_server.url)
-    page = open_page(watched, small_server.url)
-    big = (article.text + "\n\n") * 3
-    page.get_by_label("Teks artikel").fill(big)
-    response = submit_and_wait(page)
-    assert response.status == 413
-    assert_explained(page, server_problem(small_server.url, {"text": big}))
-    watched.ignore_console_status(413)
-    watched.assert_clean()
-    context.close()
+    with watched_page(browser, small_server.url) as watched:
+        page = open_page(watched, small_server.url)
+        big = (article.text + "\n\n") * 3
+        page.get_by_label("Teks artikel").fill(big)
+        response = submit_and_wait(page)
+        assert response.status == 413
+        assert_explained(page, server_problem(small_server.url, {"text": big}))
+        watched.ignore_console_status(413)
+        watched.assert_clean()
 
 
 @pytest.fixture(scope="module")
 def limited_server(tmp_path_factory) -> Iterator[Server]:
     """A real gunicorn allowing two /v1 requests a minute per client."""
-    srv = Server({"SUMMARIZER_RATE_LIMIT": "2 per minute"}, workers=1)
-    srv.start(tmp_path_factory.mktemp("limited") / "server.log")
-    yield srv
-    srv.stop()
+    yield from extra_server(tmp_path_factory, "limited", {"SUMMARIZER_RATE_LIMIT": "2 per minute"})
 
 
 def test_a_rate_limit_is_explained_with_the_wait(browser, limited_server):
-    context, watched = new_watched(browser, limited_server.url)
-    page = open_page(watched, limited_server.url)  # GET /v1/algorithms: the first request
-    page.get_by_label("Teks artikel").fill("Harga cabai naik di Jakarta. Pedagang mengeluh.")
-    assert submit_and_wait(page).status == 200  # the second
-    response = submit_and_wait(page)  # the third: over the limit
-    assert response.status == 429
-    error = page.locator("#error")
-    sync_api.expect(error.locator(".error-title")).to_have_text("Terlalu banyak permintaan (429)")
-    wait = response.headers["retry-after"]
-    assert f"Coba lagi dalam {wait} detik." in error.inner_text()
-    watched.ignore_console_status(429)
-    watched.assert_clean()
-    context.close()
+    with watched_page(browser, limited_server.url) as watched:
+        page = open_page(watched, limited_server.url)  # GET /v1/algorithms: the first request
+        page.get_by_label("Teks artikel").fill("Harga cabai naik di Jakarta. Pedagang mengeluh.")
+        assert submit_and_wait(page).status == 200  # the second
+        response = submit_and_wait(page)  # the third: over the limit
+        assert response.status == 429
+        error = page.locator("#error")
+        sync_api.expect(error.locator(".error-title")).to_have_text(
+            "Terlalu banyak permintaan (429)"
+        )
+        wait = response.headers["retry-after"]
+        assert f"Coba lagi dalam {wait} detik." in error.inner_text()
+        watched.ignore_console_status(429)
+        watched.assert_clean()
 
 
 ENGLISH = (
