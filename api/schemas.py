@@ -281,9 +281,10 @@ class HeadlineOut(BaseModel):
     score: float
     kind: str = Field(
         ...,
-        description="Which method produced the candidate: `lead` (the compressed lead "
-        "sentence), `compressed` (another top-ranked sentence), `entity` (the most-mentioned "
-        "name and what it did) or `quote` (`Tokoh: kutipan`).",
+        description="Which sentence and form produced the candidate: `lead` (the lead "
+        "sentence's main clause, or `Speaker: what was said` when it reports speech), "
+        "`compressed` (another top-ranked sentence's main clause) or `quote` "
+        "(`Tokoh: kutipan`).",
     )
     sentence_index: int | None = Field(None, description="Index of the sentence it came from.")
 

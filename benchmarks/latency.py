@@ -14,6 +14,10 @@ pass fills every cache first; gc stays on.
 
     python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600] [--interleave]
 
+``--baseline REV`` adds the default pipeline of an earlier commit to the same run (its
+``summarizer/`` package extracted by ``git archive`` and imported under another name), so a
+change is measured against the code before it side by side, as a ratio.
+
 ``--scoring`` times each algorithm's ``score()`` alone on documents built
 beforehand, next to sumy's own TextRank and LexRank code on the same
 documents. ``--stages`` instead times the default pipeline's steps (every function
@@ -85,13 +89,43 @@ def sumy_lexrank() -> Callable[[str], object]:
     return run
 
 
-def configurations(algorithms: list[str] | None = None) -> dict[str, Callable[[str], object]]:
+def baseline_summarize(rev: str) -> Callable[[str], object]:
+    """``summarize`` of commit ``rev``, imported as the package ``summarizer_base``."""
+    import importlib
+    import io
+    import subprocess
+    import sys
+    import tarfile
+    import tempfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", rev, "summarizer"], check=True, capture_output=True
+    ).stdout
+    folder = Path(tempfile.mkdtemp(prefix="summarizer-base-"))
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    package = folder / "summarizer_base"
+    (folder / "summarizer").rename(package)
+    for path in package.rglob("*.py"):  # its data files and absolute imports: its own
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"summarizer.', '"summarizer_base.'), encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("summarizer_base").summarize
+
+
+def configurations(
+    algorithms: list[str] | None = None, baseline: str | None = None
+) -> dict[str, Callable[[str], object]]:
     """Name → function of the article text, for every configuration measured."""
     from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 
     configs: dict[str, Callable[[str], object]] = {
         f"default pipeline ({DEFAULT_ALGORITHM}, headlines+keywords)": summarize
     }
+    if baseline:
+        configs[f"default pipeline at {baseline} (baseline)"] = baseline_summarize(baseline)
     for name in algorithms or list(ALGORITHMS):
         configs[f"summarize(algorithm={name!r})"] = lambda text, name=name: summarize(
             text, algorithm=name
@@ -276,6 +310,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="every article through every configuration in turn (cold caches)",
     )
+    parser.add_argument("--baseline", help="a commit whose default pipeline runs beside")
     parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
     parser.add_argument("--scoring", action="store_true", help="time score() per algorithm")
     args = parser.parse_args(argv)
@@ -286,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.scoring:
         print(scoring(texts))
         return
-    configs = configurations(args.algorithms)
+    configs = configurations(args.algorithms, args.baseline)
     times = measure(configs, texts, rounds=args.rounds, interleave=args.interleave)
     if args.interleave:
         order = "interleaved article by article"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from .algorithms.bounds import bounded_scores, scored_part
 from .errors import OptionError
-from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
+from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES, headline_shortfall
 from .headline import headlines as make_headlines
 from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
@@ -92,6 +92,8 @@ def summarize(
         if headlines
         else []
     )
+    if len(candidates) < headlines:
+        warnings.append(headline_shortfall(len(candidates), headlines))
     stats = {
         "characters": len(text),
         "words": sum(len(s.words) for s in doc.sentences),

@@ -25,6 +25,9 @@ WORD_RE = re.compile(r"\w++(?:[-'’.,]\w++)*+", re.UNICODE)
 # The same pattern for ASCII text, where it finds the same words: the engine tests
 # ASCII word characters with a table instead of a Unicode category lookup.
 _ASCII_WORD_RE = re.compile(WORD_RE.pattern, re.ASCII)
+# Tokens for syntax (the tagger and the chunker): the same words, and every other visible
+# character on its own, since commas, quotes and brackets mark where phrases end.
+_TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\w\s]", re.UNICODE)
 STEM_TABLE = "stems.tsv.gz"
 
 
@@ -54,6 +57,7 @@ STOP_WORDS: frozenset[str] = (
 )
 
 _stemmer = StemmerFactory().create_stemmer()
+_ROOTS = _stemmer.delegatedStemmer.dictionary
 _STEMS: dict[str, str] = _load_stem_table()
 _STEM_CACHE_LIMIT = 200_000 + len(_STEMS)
 _TERM_CACHE_LIMIT = 300_000
@@ -84,10 +88,26 @@ def tokenize(text: str) -> list[str]:
     return _ASCII_WORD_RE.findall(text) if text.isascii() else WORD_RE.findall(text)
 
 
+def syntax_tokens(text: str) -> list[str]:
+    """:func:`tokenize`'s words with the punctuation between them kept as tokens."""
+    return _TOKEN_RE.findall(text)
+
+
+def syntax_token_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of :func:`syntax_tokens` is in ``text``: (start, end) offsets."""
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+def is_root_word(low: str) -> bool:
+    """Whether a lower-cased word is itself one of Sastrawi's root words (no stemming: a
+    set lookup), which tells a common word from a name when the word is new."""
+    return _ROOTS.contains(low)
+
+
 def is_common_word(word: str) -> bool:
     """Whether a lower-cased word is an Indonesian common word (its stem is in Sastrawi's
     dictionary of root words), not a name: "pemasaran" is, "santoso" is not."""
-    return _stemmer.delegatedStemmer.dictionary.contains(stem(word))
+    return _ROOTS.contains(stem(word))
 
 
 def stem(word: str) -> str:

@@ -35,7 +35,7 @@ def test_indonesian_articles_are_id_without_warning(articles):
 
 
 def test_english_news_is_flagged_and_still_summarised():
-    result = summarize(ENGLISH_NEWS, sentences=2)
+    result = summarize(ENGLISH_NEWS, sentences=2, headlines=0)
     assert result.language == "en"
     assert len(result.warnings) == 1
     assert "English (en)" in result.warnings[0]
@@ -47,14 +47,14 @@ def test_english_news_is_flagged_and_still_summarised():
 
 
 def test_malay_passes_without_warning():
-    result = summarize(MALAY_NEWS)
+    result = summarize(MALAY_NEWS, headlines=0)
     assert result.language == "ms"
     assert result.warnings == []
 
 
 @pytest.mark.parametrize("text", ["😀", "😀🎉🔥 👍👍", "ok", "Jakarta", "12.30 WIB", "?!"])
 def test_short_or_symbol_text_is_undetermined_without_crash(text):
-    result = summarize(text)
+    result = summarize(text, headlines=0)  # too short for a headline, and warned of that
     assert result.language == UNDETERMINED
     assert result.warnings == []
 
@@ -84,7 +84,7 @@ def test_only_the_opening_words_count():
 @pytest.mark.parametrize("text", ["kerana", "Beliau kerana.", "bahawa iaitu"])
 def test_a_few_malay_words_alone_are_undetermined(text):
     # Too few function words to call Malay, and no Indonesian ones either: "und", not a crash.
-    result = summarize(text)
+    result = summarize(text, headlines=0)
     assert result.language == UNDETERMINED
     assert result.warnings == []
 
@@ -95,7 +95,9 @@ def test_no_warning_for_supported_or_unknown(code):
 
 
 def test_api_reports_language_and_warning(client, article):
-    english = client.post("/v1/summarize", json={"text": ENGLISH_NEWS, "sentences": 1})
+    english = client.post(
+        "/v1/summarize", json={"text": ENGLISH_NEWS, "sentences": 1, "headlines": 0}
+    )
     assert english.status_code == 200
     body = english.get_json()
     assert body["language"] == "en"

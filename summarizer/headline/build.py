@@ -1,0 +1,383 @@
+"""A headline from a clause: whole phrases kept or dropped, never single words inside one.
+
+The main clause (:mod:`summarizer.text.clause`) gives a subject, a predicate and the phrases
+after it. A headline keeps the subject, the predicate and what the predicate needs, and
+drops adjuncts as units, the way Hedge Trimmer (Dorr et al., 2003) trims a parse:
+
+- always: brackets (a name's bracketed acronym replaces the words it stands for:
+  ``Komisi Pemberantasan Korupsi (KPK)`` → ``KPK``), days and clock times, fronted
+  adjuncts, attributions, the words of :data:`~summarizer.headline.form.DROPPED`, the copula;
+- while too long, in this order: the tail after the predicate's arguments (prepositional
+  phrases, purpose and relative clauses, dates), one phrase at a time from the end; the
+  subject's relative clause or prepositional phrase; the title part of an apposition
+  (``Manajer Manchester United, Jose Mourinho`` → ``Jose Mourinho``); last, the closing
+  segment of the longest noun phrase, where a segment is a name, an amount or a run of
+  common nouns (never inside a name, never a number without its unit, never below two
+  words).
+
+What is left is checked (:func:`well_formed`); a clause that cannot be made to fit
+well-formed gives no headline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.chunk import MONTHS, POST_DETERMINERS, Phrase
+from ..text.clause import REPORTING, Clause
+from ..text.syntax import Parse
+from .form import COPULAS, DROPPED, INTERROGATIVES, bare_verb
+
+__all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "drafts", "render", "well_formed"]
+
+MAX_WORDS = 12
+MIN_WORDS = 3
+# a headline never ends on these (it would stop mid-phrase)
+_DANGLING_TAGS = frozenset(("IN", "SC", "CC", "NEG", "ADV", "DT", "RP"))
+_DANGLING_WORDS = frozenset(["yang", "untuk", "dengan", "bahwa", "akan", "dan", "atau", "serta"])
+_ENDING_ADVERBS = frozenset(["lagi", "saja", "sekarang", "kini", "pula"])
+_GLUED = frozenset(("-", "/", "–"))  # written without spaces in a headline: "e-KTP", "1-1"
+_KEPT_MARKS = _GLUED | {"&", "'", "’", "."}
+_PRONOUNS = frozenset(
+    [
+        "dia",
+        "ia",
+        "mereka",
+        "kami",
+        "kita",
+        "saya",
+        "aku",
+        "beliau",
+        "anda",
+        "kamu",
+        "engkau",
+        "hal",
+    ]
+)
+_AMOUNT_MARKS = frozenset(("rp", "us$", "$", "%", "€", "£"))  # stay with their number
+# nouns of place that need their own noun phrase after them ("di dalam …", "ke luar …")
+_PLACES = frozenset(
+    [
+        "dalam",
+        "luar",
+        "atas",
+        "bawah",
+        "depan",
+        "belakang",
+        "samping",
+        "antara",
+        "sekitar",
+        "tengah",
+    ]
+)
+_CONTENT = frozenset(("NN", "NNP", "VB", "JJ", "NUM", "FW"))
+_NAME_TAGS = frozenset(("NNP", "NUM"))
+
+
+@dataclass(slots=True)
+class Draft:
+    """Kept token indices of one parse, and which of them take the bare verb form."""
+
+    parse: Parse
+    tokens: list[int]
+    bare: frozenset[int]
+    content: int  # kept content words: how much of the clause is kept
+
+    def words(self) -> int:
+        return sum(1 for i in self.tokens if self.parse.tokens[i] not in _KEPT_MARKS)
+
+
+def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[Draft]:
+    """The fullest well-formed headline of the clause that fits (a list of one), or []."""
+    p = clause.parse
+    phrases = clause.phrases
+    core, tail = _split_rest(clause)
+    # the predicate needs what follows it: with no argument, the tail keeps its first phrase
+    least = 0 if core or not tail else 1
+    cuts = [n for n in range(len(tail), least - 1, -1) if n == 0 or _good_cut(clause, tail[n - 1])]
+    variants = _subject_variants(clause)
+    nps = [j for j in core if phrases[j].kind == "NP"]
+    nps += [j for j in dict.fromkeys(j for v in variants for j in v) if phrases[j].kind == "NP"]
+    forms = {j: _np_tokens(p, phrases, j) for j in nps}
+    for _ in range(16):
+        for cut in cuts:
+            for variant in variants:
+                tokens = _tokens(clause, variant, core, tail[:cut], forms)
+                draft = _draft(clause, tokens)
+                if _fits(draft, max_chars, max_words) and well_formed(draft, clause):
+                    return [draft]
+        if not _shorten(p, forms):
+            return []
+    return []
+
+
+def _tokens(
+    clause: Clause,
+    subject: list[int],
+    core: list[int],
+    tail: list[int],
+    forms: dict[int, list[int]],
+) -> list[int]:
+    p = clause.parse
+    phrases = clause.phrases
+    out: list[int] = []
+    for j in subject:
+        out += forms[j] if j in forms else _np_tokens(p, phrases, j)
+    out += _phrase_tokens(p, phrases[clause.predicate], predicate=True)
+    for j in core + tail:
+        out += forms[j] if j in forms else _np_tokens(p, phrases, j)
+    return out
+
+
+def _np_tokens(p: Parse, phrases: list[Phrase], j: int) -> list[int]:
+    """A phrase's tokens; a bracketed acronym right after a noun phrase stands in for the
+    words it abbreviates."""
+    tokens = _phrase_tokens(p, phrases[j])
+    if phrases[j].kind == "NP" and j + 1 < len(phrases) and phrases[j + 1].kind == "PAREN":
+        tokens = _with_acronym(p, tokens, phrases[j + 1])
+    return tokens
+
+
+def _with_acronym(p: Parse, tokens: list[int], paren: Phrase) -> list[int]:
+    """``Komisi Pemberantasan Korupsi (KPK)`` → ``KPK``; ``Direktur Utama PT Pembangunan Jaya
+    Ancol (PJA)`` → ``Direktur Utama PT PJA``: the acronym replaces the closing run of words
+    whose initials spell it (``P2TP2A``: P P T P P A; ``dan`` may stand between). Only an
+    exact spelling counts: ``Ketua Komisi Pemberantasan Korupsi (KPK)`` keeps ``Ketua``."""
+    inner = range(paren.start + 1, paren.end - 1)
+    if len(inner) != 1:
+        return tokens
+    acronym = p.tokens[inner[0]]
+    letters: list[str] = []
+    for c in acronym:
+        if c.isdigit() and letters:
+            letters += letters[-1:] * (int(c) - 1)
+        elif c.isalpha():
+            letters.append(c.upper())
+    if len(letters) < 2 or sum(c.isupper() for c in acronym) < 2:
+        return tokens
+    for k in range(len(tokens), 1, -1):
+        run = [i for i in tokens[-k:] if p.tags[i] != "CC"]
+        if not all(p.tokens[i][:1].isupper() for i in run):
+            continue
+        if [p.tokens[i][0].upper() for i in run] == letters:
+            return tokens[:-k] + [inner[0]]
+    return tokens
+
+
+def _shorten(p: Parse, forms: dict[int, list[int]]) -> bool:
+    """Cut the closing segment of one noun phrase; False when none can shrink.
+
+    Common nouns go before names: of the phrases that can lose a run of common nouns the
+    longest loses it; only then does a phrase lose a closing name.
+    """
+    best, best_key = None, None
+    for j, tokens in forms.items():
+        cut = _segment_cut(p, tokens)
+        if not cut:
+            continue
+        key = (p.tags[tokens[-1]] not in _NAME_TAGS, len(tokens))
+        if best_key is None or key > best_key:
+            best, best_key = (j, cut), key
+    if best is None:
+        return False
+    j, cut = best
+    forms[j] = forms[j][:cut]
+    return True
+
+
+def _segment_cut(p: Parse, tokens: list[int]) -> int:
+    """How many tokens stay when the phrase's closing segment goes (0: it cannot shrink).
+
+    A segment is a name (proper nouns, with numbers and dashes inside: ``Harley Davidson
+    Sportster 883``), an amount with its lead-in (``seharga Rp 115 juta``) or one common
+    word; the words that join segments (``dan``, ``para``) go with the segment they open.
+    """
+    tags, words = p.tags, p.tokens
+    if len(tokens) <= 2 or all(tags[i] in _NAME_TAGS for i in tokens):
+        return 0  # a name is never cut
+    k = len(tokens) - 1
+    last = tokens[k]
+    if tags[last] == "NNP" or (tags[last] == "NUM" and tags[tokens[k - 1]] == "NNP"):
+        while k > 0 and (tags[tokens[k - 1]] in _NAME_TAGS or words[tokens[k - 1]] in _GLUED):
+            k -= 1  # back to the start of the name
+    elif tags[last] == "NUM" or tags[tokens[k - 1]] == "NUM" or words[last] == "%":
+        while k > 0 and (tags[tokens[k - 1]] in ("NUM", "SYM") or words[tokens[k - 1]] in _GLUED):
+            k -= 1  # back to the start of the amount, and its lead-in ("seharga")
+        if k > 0 and words[tokens[k - 1]].lower().startswith("se") and tags[tokens[k - 1]] == "JJ":
+            k -= 1
+    while k > 0 and (
+        (
+            tags[tokens[k - 1]] in ("DT", "IN", "CC")
+            and words[tokens[k - 1]].lower() not in POST_DETERMINERS
+        )
+        or words[tokens[k - 1]] in _GLUED
+    ):
+        k -= 1  # "dan", "para" go with what they open; "kapal - kapal" is one word
+    return k if k >= 2 else 0
+
+
+def _draft(clause: Clause, tokens: list[int]) -> Draft:
+    p = clause.parse
+    bare = frozenset(i for i in tokens if _takes_bare_form(p, i))
+    content = sum(1 for i in tokens if p.tags[i] in _CONTENT)
+    return Draft(p, tokens, bare, content)
+
+
+def _fits(draft: Draft, max_chars: int, max_words: int) -> bool:
+    return MIN_WORDS <= draft.words() <= max_words and len(render(draft)) <= max_chars
+
+
+def _subject_variants(clause: Clause) -> list[list[int]]:
+    """The subject's phrases, fullest first: then without its relative clause or
+    prepositional phrase, then the name of an apposition alone."""
+    phrases = clause.phrases
+    parts = [j for j in clause.subject if phrases[j].kind != "PAREN"]
+    variants = [parts]
+    core = [j for j in parts if phrases[j].kind == "NP"]
+    if core != parts:
+        variants.append(core)
+    p = clause.parse
+    if len(core) == 2 and p.tokens[phrases[core[0]].end] == ",":
+        variants.append(core[1:])  # "Manajer Manchester United, Jose Mourinho"
+    return variants
+
+
+def _split_rest(clause: Clause) -> tuple[list[int], list[int]]:
+    """The predicate's arguments (kept whole) and the tail after them (cut from its end).
+
+    Arguments are the noun phrases, verb groups and adjective phrases that follow the
+    predicate before the first adjunct; a date is an adjunct, a day or a clock time is
+    always left out, and so are brackets.
+    """
+    phrases = clause.phrases
+    p = clause.parse
+    core: list[int] = []
+    tail: list[int] = []
+    for j in clause.rest:
+        q = phrases[j]
+        if q.kind == "PAREN" or q.kind == "PUNCT" or (q.kind == "TIME" and not _dated(p, q)):
+            continue
+        if not tail and q.kind in ("NP", "VP", "ADJP", "ADV"):
+            core.append(j)
+        else:
+            tail.append(j)
+    return core, tail
+
+
+def _dated(p: Parse, q: Phrase) -> bool:
+    """A time phrase that gives a date (``pada 27 Juni 2018``, ``tahun 2018``): news, unlike
+    the day of the week or the hour."""
+    words = [t.lower() for t in p.tokens[q.start : q.end]]
+    return any(w in MONTHS or (len(w) == 4 and w.isdigit()) for w in words)
+
+
+def _good_cut(clause: Clause, last: int) -> bool:
+    """Whether the headline may end after phrase ``last`` of the tail."""
+    phrases = clause.phrases
+    p = clause.parse
+    q = phrases[last]
+    if q.kind == "PP" and (len(q) == 1 or (len(q) == 2 and p.tokens[q.end - 1].lower() in _PLACES)):
+        return False  # a preposition without its noun phrase ("di", "di dalam")
+    if q.kind == "VP" or q.kind == "PURP":
+        nxt = last + 1
+        # a verb whose object would be cut off ("Bertajuk" without the title)
+        return not (nxt < len(phrases) and phrases[nxt].kind in ("NP", "QUOTE"))
+    return q.kind not in ("ADV", "CC", "SC")
+
+
+def _phrase_tokens(p: Parse, q: Phrase, predicate: bool = False) -> list[int]:
+    """The tokens of a phrase a headline keeps: no fillers, no commas or periods, no
+    closing ``itu`` / ``tersebut``, no copula."""
+    out = []
+    toks = p.tokens
+    tags = p.tags
+    for i in range(q.start, q.end):
+        low = toks[i].lower()
+        tag = tags[i]
+        any_ = low == "pun" and i > 0 and toks[i - 1].lower() in INTERROGATIVES  # "apa pun"
+        if low in DROPPED and tag != "NEG" and not any_:
+            continue
+        if tag == "ADV" and low == "baru" and i + 1 < q.end and tags[i + 1] in ("VB", "ADV"):
+            continue  # "baru saja meluncurkan" → "Luncurkan"
+        if predicate and low in COPULAS:
+            continue
+        if tag == "SYM" and toks[i] not in _KEPT_MARKS and low not in _AMOUNT_MARKS:
+            continue
+        if low in POST_DETERMINERS and low != "ini" and i == q.end - 1 and i > q.start:
+            continue  # "keputusan itu" → "keputusan"
+        out.append(i)
+    return out
+
+
+def _takes_bare_form(p: Parse, i: int) -> bool:
+    """A ``meN-`` verb takes its bare form when it has an object or a verb after it (``dan``
+    between verbs too), or ``-kan`` / ``-i`` says it is transitive."""
+    if p.tags[i] != "VB":
+        return False
+    low = p.tokens[i].lower()
+    if not low.startswith("me") or bare_verb(low) is None:
+        return False
+    if low.endswith(("kan", "i")):
+        return True
+    nxt = i + 1
+    if nxt + 1 < len(p) and p.tags[nxt] == "CC" and p.tags[nxt + 1] == "VB":
+        return True  # "menangkap dan memulangkan"
+    return nxt < len(p) and p.tags[nxt] in ("NN", "NNP", "NUM", "FW", "VB", "DT", "PR", "JJ")
+
+
+def render(draft: Draft) -> str:
+    """The kept tokens as text: names and amounts as written, bare verb forms."""
+    p = draft.parse
+    parts: list[str] = []
+    prev = -2
+    glue = False
+    for i in draft.tokens:
+        word = p.tokens[i]
+        if i in draft.bare:
+            word = bare_verb(word.lower()) or word
+        together = parts and prev == i - 1 and p.spans[prev][1] == p.spans[i][0]
+        if word in _GLUED and parts and prev == i - 1:
+            parts[-1] += word  # "e - KTP" → "e-KTP", "1 - 1" → "1-1"
+            glue = True
+        elif together or glue:
+            parts[-1] += word
+            glue = False
+        else:
+            parts.append(word)
+        prev = i
+    return " ".join(parts)
+
+
+def well_formed(draft: Draft, clause: Clause) -> bool:
+    """The checks every candidate passes: a subject that names someone or something, a
+    predicate with every negation, a transitive verb with its object, no dangling end,
+    balanced quotation marks."""
+    p = draft.parse
+    tokens = draft.tokens
+    if len(tokens) < MIN_WORDS:
+        return False
+    kept = set(tokens)
+    predicate = clause.phrases[clause.predicate]
+    if not any(i in kept for i in range(predicate.start, predicate.end)):
+        return False
+    if any(p.tags[i] == "NEG" and i not in kept for i in range(predicate.start, predicate.end)):
+        return False
+    subject = [i for i in tokens if i < predicate.start]
+    if not subject or not any(p.tags[i] in ("NN", "NNP", "FW", "NUM") for i in subject):
+        return False  # "Ia …", "Mereka …", "Hal ini …": who?
+    if p.tokens[subject[0]].lower() in _PRONOUNS:
+        return False
+    last = tokens[-1]
+    low = p.tokens[last].lower()
+    closes = low in _ENDING_ADVERBS or (p.tags[last] == "DT" and low == "ini")
+    if p.tags[last] in _DANGLING_TAGS and not closes:
+        return False
+    if low in _DANGLING_WORDS or p.tokens[last] in _KEPT_MARKS:
+        return False
+    if low in REPORTING:
+        return False  # "Juru Bicara … Katakan": what was said is missing
+    transitive = p.tags[last] == "VB" and low.startswith("me") and bare_verb(low) is not None
+    if transitive and last + 1 < len(p) and p.tokens[last + 1] not in (".", "!", "?"):
+        return False  # a transitive verb whose object was cut ("The Indianan Express Merilis")
+    text = render(draft)
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")

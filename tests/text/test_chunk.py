@@ -1,0 +1,99 @@
+"""Phrases and the main clause of hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.clause import main_clause
+from summarizer.text.syntax import names, parse, quotes
+
+
+def phrases(sentence: str) -> list[tuple[str, str]]:
+    p = parse(sentence)
+    return [(ph.kind, p.span_text(ph.start, ph.end)) for ph in p.phrases]
+
+
+def clause_parts(sentence: str) -> tuple[str, str, list[str]]:
+    p = parse(sentence)
+    c = main_clause(p)
+    assert c is not None, sentence
+    ph = c.phrases
+    subject = " ".join(p.span_text(ph[j].start, ph[j].end) for j in c.subject)
+    predicate = p.span_text(ph[c.predicate].start, ph[c.predicate].end)
+    return subject, predicate, [ph[j].kind for j in c.rest]
+
+
+def test_phrases_cover_every_token_once():
+    p = parse(
+        "Komisi Pemberantasan Korupsi (KPK) menahan dua tersangka di Jakarta, Senin (18/9), "
+        'kata juru bicara KPK. "Kami sudah siap," ujarnya.'
+    )
+    covered = [i for ph in p.phrases for i in range(ph.start, ph.end)]
+    assert covered == list(range(len(p)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Polisi tidak akan menahan tersangka itu.", ("VP", "tidak akan menahan")),
+        ("Harga gula belum bisa dipastikan.", ("VP", "belum bisa dipastikan")),
+        ("Bangladesh menangkap dan memulangkan 90 pengungsi.", ("VP", "menangkap dan memulangkan")),
+        ("Pemerintah menyiapkan anggaran Rp 1,5 triliun.", ("NP", "anggaran Rp 1,5 triliun")),
+        ("Gempa terjadi pada Senin (18/9) pagi.", ("TIME", "pada Senin")),
+        ("Kasus yang menimpa dokter itu ramai dibicarakan.", ("REL", "yang menimpa dokter itu")),
+        (
+            "Kementerian Riset, Teknologi, dan Pendidikan Tinggi menggelar upacara.",
+            ("NP", "Kementerian Riset, Teknologi, dan Pendidikan Tinggi"),
+        ),
+    ],
+)
+def test_phrases(sentence, phrase):
+    assert phrase in phrases(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "predicate"),
+    [
+        ("Bank Indonesia menahan suku bunga acuan di level 6 persen.", "Bank Indonesia", "menahan"),
+        (
+            "Di penghujung tahun ini, penggemar drama Korea akan digemparkan kedatangan aktor itu.",
+            "penggemar drama Korea",
+            "akan digemparkan",
+        ),
+        (
+            "Mantan auditor BPK, Sigit Yugoharto, didakwa menerima suap.",
+            "Mantan auditor BPK Sigit Yugoharto",
+            "didakwa menerima",
+        ),
+        ("Karena hujan deras, pertandingan itu ditunda.", "pertandingan itu", "ditunda"),
+    ],
+)
+def test_main_clause_subject_and_predicate(sentence, subject, predicate):
+    got_subject, got_predicate, _ = clause_parts(sentence)
+    assert (got_subject.replace(",", ""), got_predicate) == (subject, predicate)
+
+
+def test_a_reported_clause_is_the_content():
+    p = parse("Menteri Keuangan Sri Mulyani mengatakan ekonomi Indonesia tumbuh 5 persen.")
+    c = main_clause(p)
+    assert c.content is not None
+    ph = c.content.phrases
+    assert p.span_text(ph[c.content.subject[0]].start, ph[c.content.subject[0]].end) == (
+        "ekonomi Indonesia"
+    )
+
+
+def test_names_are_runs_of_proper_nouns():
+    p = parse("Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Kuala Lumpur.")
+    found = [p.span_text(a, b) for a, b in names(p)]
+    assert "Kuala Lumpur" in found
+    assert any("Joko Widodo" in n for n in found)
+
+
+def test_quotes_and_their_speakers():
+    p = parse('"Kami ingin warga merasa nyaman," kata Wali Kota Surabaya Eri Cahyadi.')
+    (q,) = quotes(p)
+    assert p.span_text(q.phrase.start, q.phrase.end).startswith('"Kami')
+    assert p.span_text(q.speaker.start, q.speaker.end) == "Wali Kota Surabaya Eri Cahyadi"
+    (q,) = quotes(parse('"Kami siap," ujarnya.'))
+    assert q.pronoun and q.speaker is None
