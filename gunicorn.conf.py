@@ -25,13 +25,15 @@ workers = int(
     or multiprocessing.cpu_count()
 )
 # gevent workers that read each request whole, within deadlines, before the app runs, so a
-# slow or stalled client holds a socket, not a worker (api/worker.py, docs/operations.md).
+# slow or stalled client holds a socket, not a worker; the app runs in `threads` threads of
+# each worker, so a slow request does not hold the others (api/worker.py, docs/operations.md).
 worker_class = "api.worker.Worker"
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "1000"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # The request head must arrive within `keepalive` seconds of the connection or of the
 # previous response; idle keep-alive connections close after as long.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-# A worker whose loop is stuck (one request computing for this long) is replaced.
+# A worker with a request running for this long is replaced (api/worker.py: its heartbeat).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
 # Request line and header limits: nothing a client sends in the head may be huge.

@@ -1,4 +1,4 @@
-"""The gunicorn worker: each request is read whole, within deadlines, before the app runs.
+"""The gunicorn worker: requests are read whole, within deadlines, and then run in threads.
 
 A synchronous worker is busy for as long as its client takes to send the request: two
 clients sending a byte a second held both workers of a 2-worker service, and a body shorter
@@ -14,26 +14,35 @@ socket and a few kilobytes, and the worker serves the others meanwhile.
   gets it in memory with a ``Content-Length``, chunked or not, so its 413 for a body over the
   limit is the one it gives for a declared length over the limit. A malformed chunked body
   (a bad chunk size, a missing CRLF, a bad trailer) is a 400, before the app runs.
+- The app then runs in one of ``threads`` (``GUNICORN_THREADS``) native threads, and its
+  whole response is collected there; the greenlet writes it out. Summarising is CPU work: in
+  the event loop itself, one slow request (seconds of HTML parsing) would hold every other
+  connection of its worker; in threads the others go on, sharing the CPU with it.
+- gunicorn replaces a worker whose heartbeat is older than ``timeout``. The heartbeat here
+  is the start of the oldest request still running (or now), so a request stuck for
+  ``timeout`` seconds gets its worker replaced, as with sync workers; the requests running
+  beside it in that worker are lost with it.
 
-The standard library is not monkey-patched. Once its body is in memory, a request is CPU
-work; the only network call the app makes is the rate limiter's Redis round trip, a
-millisecond on a blocking socket as in a sync worker. Unpatched, the app runs exactly the
-code the tests run, and modules loaded before the fork (``preload_app``) need no patching
-after it. The cost: a worker computes one request at a time, so a long request delays the
-other connections of its worker (not those of the other workers). docs/operations.md says
-more.
+The standard library is not monkey-patched: the app's threads are real threads, and the
+only network call it makes (the rate limiter's Redis round trip) blocks its own thread and
+nothing else. Unpatched, the app runs exactly the code the tests run, and the modules loaded
+before the fork (``preload_app``) need no patching after it. docs/operations.md has the costs.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import socket
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import gevent
 import gunicorn.util
 from gevent import socket as green_socket
+from gevent.threadpool import ThreadPool
 from gunicorn.http.body import LengthReader
 from gunicorn.http.errors import (
     ChunkMissingTerminator,
@@ -73,13 +82,63 @@ class BodyTimeout(Exception):
 
 
 class Worker(GeventWorker):
-    """gunicorn's gevent worker, with request bodies read in full before the app runs."""
+    """gunicorn's gevent worker: bodies read in full first, the app run in a thread pool."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         settings = Settings.from_env()
         self.max_body_bytes = settings.max_body_bytes
         self.body_timeout = settings.body_timeout
+        self.running: dict[int, float] = {}  # id of a request in a thread -> when it started
+        self.pool: ThreadPool | None = None
+
+    def load_wsgi(self) -> None:
+        super().load_wsgi()
+        self.app_in_process = self.wsgi
+        self.wsgi = self.call_app
+
+    def run(self) -> None:
+        self.pool = ThreadPool(max(1, self.cfg.threads))  # after the fork: threads do not fork
+        super().run()
+
+    def notify(self) -> None:
+        """The heartbeat: now, or when the oldest running request started."""
+        super().notify()
+        started = min(list(self.running.values()), default=None)
+        if started is not None:
+            os.utime(self.tmp.fileno(), (started, started))
+
+    def call_app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """The WSGI app, run in a thread of the pool; its response replayed here."""
+        assert self.pool is not None
+        status, headers, body = self.pool.apply(self.run_app, (environ,))
+        start_response(status, headers)
+        return body
+
+    def run_app(self, environ: dict) -> tuple[str, list, list[bytes]]:
+        """In a pool thread: the app's status, headers and whole body."""
+        key = id(environ)
+        self.running[key] = time.monotonic()
+        try:
+            started: list[Any] = []
+            written: list[bytes] = []
+
+            def start(status: str, headers: list, exc_info: Any = None) -> Callable:
+                if exc_info and started:
+                    raise exc_info[1].with_traceback(exc_info[2])
+                started[:] = [status, headers]
+                return written.append
+
+            result = self.app_in_process(environ, start)
+            try:
+                body = written + list(result)
+            finally:
+                close = getattr(result, "close", None)
+                if close is not None:
+                    close()
+            return started[0], started[1], body
+        finally:
+            del self.running[key]
 
     def patch(self) -> None:
         """Only the listening sockets become gevent sockets; see the module docstring."""

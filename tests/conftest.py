@@ -71,7 +71,17 @@ def free_port() -> int:
 class Server:
     """A gunicorn process serving ``wsgi:app`` on a free loopback port."""
 
-    def __init__(self, env: dict[str, str] | None = None, workers: int = 2) -> None:
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        workers: int = 2,
+        wrap: list[str] | None = None,
+        app: str = "wsgi:app",
+    ) -> None:
+        """``wrap``: a command that runs gunicorn's as its last arguments (a namespace, say);
+        ``app``: another WSGI app to serve under the same ``gunicorn.conf.py``."""
+        self.wrap = wrap or []
+        self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -88,7 +98,7 @@ class Server:
         self.log_path = log_path
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            [*self.wrap, sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", self.app],
             cwd=ROOT,
             env=self.env,
             stdout=self._log,
