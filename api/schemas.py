@@ -357,5 +357,9 @@ class HealthResponse(BaseModel):
 
 
 class ReadinessResponse(BaseModel):
-    status: str = Field(..., description="``ready`` when every check passed.")
+    status: str = Field(
+        ...,
+        description="``ready`` when every check passed; ``degraded`` when only the ``metrics`` "
+        "check did not (metrics not shared between workers: the service still answers).",
+    )
     checks: dict[str, str] = Field(..., description="Each check and its state (``ok`` or why not).")

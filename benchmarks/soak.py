@@ -131,7 +131,7 @@ def _slow_clients(port: int, count: int, until: float, outcomes: dict) -> None:
         sock.close()
 
 
-def _bomb(port: int, kind: str, attributes: int) -> tuple[str, float, str]:
+def _bomb(port: int, kind: str, attributes: int) -> tuple[str, float, float, str]:
     if kind == "attribute bomb":
         html = "<p " + " ".join(f"a{i}=1" for i in range(attributes)) + ">Harga naik.</p>"
         body = json.dumps({"html": html}).encode()
@@ -152,7 +152,7 @@ def _bomb(port: int, kind: str, attributes: int) -> tuple[str, float, str]:
         status = answer.split(b" ", 2)[1].decode() if answer else "closed"
     except OSError as exc:
         status = type(exc).__name__
-    return kind, time.time() - started, status
+    return kind, started, time.time() - started, status
 
 
 def _request_total(port: int) -> float | None:
@@ -212,7 +212,7 @@ def run(args: argparse.Namespace) -> None:
                 target=_slow_clients, args=(port, args.slow, until, slow_outcomes)
             )
             slow.start()
-            bombs: list[tuple[str, float, str]] = []
+            bombs: list[tuple[str, float, float, str]] = []
             bomb_times = [start + (i + 0.5) * args.duration / args.bombs for i in range(args.bombs)]
             kinds = ["attribute bomb", "chunked garbage"]
             bomb_threads = []
@@ -247,6 +247,8 @@ def run(args: argparse.Namespace) -> None:
             samples.append((time.time(), _request_total(port)))
             server.log.seek(0)
             log = server.log.read().decode(errors="replace")
+            if args.log:
+                args.log.write_text(log)
         records = [
             json.loads(line) for out in outputs for line in Path(out).read_text().splitlines()
         ]
@@ -301,7 +303,10 @@ def report(args, records, slow_outcomes, bombs, events, killed, samples, log, st
         f"- other answers than 200 to normal requests: {len(other_failures)} {other_failures[:10]}"
     )
     print(f"- slow clients' answers: {dict(sorted(slow_outcomes.items()))}")
-    bomb_text = ", ".join(f"{kind} {status} in {seconds:.2f} s" for kind, seconds, status in bombs)
+    bomb_text = ", ".join(
+        f"{kind} at {at - start:.0f} s: {status} in {seconds:.2f} s"
+        for kind, at, seconds, status in sorted(bombs, key=lambda b: b[1])
+    )
     print(f"- bombs: {bomb_text}")
     print(
         f"- summarizer_http_requests_total: {len(values)} readings, "
@@ -323,6 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bombs", type=int, default=10)
     parser.add_argument("--bomb-attributes", type=int, default=32_000)
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to run")
+    parser.add_argument("--log", type=Path, help="write the server's log here")
     args = parser.parse_args(argv)
     args.argv = argv if argv is not None else sys.argv[1:]
     args.root = args.root.resolve()
