@@ -1,6 +1,6 @@
 """The gunicorn worker (api/worker.py) against hostile clients, on the real server.
 
-The server here has short deadlines (3 s for a body, 2 s for a head) so that what a stalled
+The server here has short deadlines (5 s for a body, 2 s for a head) so that what a stalled
 client gets can be seen in seconds; the defaults are longer (docs/operations.md).
 """
 
@@ -17,7 +17,7 @@ import pytest
 import requests
 from conftest import Server
 
-BODY_TIMEOUT = 3
+BODY_TIMEOUT = 5  # long enough for the checks made while slow clients are still sending
 HEAD = b"POST /v1/summarize HTTP/1.1\r\nHost: test\r\nContent-Type: text/plain\r\n"
 ARTICLE = (
     "Jakarta - Harga beras naik lagi di pasar tradisional. Pedagang mengeluh karena pembeli "
@@ -80,9 +80,8 @@ def test_clients_sending_a_byte_a_second_do_not_stall_the_others(strict):
     for _ in range(2):
         for sock in slow:
             sock.sendall(b"a")
-        statuses += [summarize(strict) for _ in range(5)]
-        time.sleep(0.5)
-    assert statuses == [200] * 10
+        statuses += [summarize(strict) for _ in range(3)]
+    assert statuses == [200] * 6
     assert all(unanswered(sock) for sock in slow)  # still being read while the others ran
     for sock in slow:  # then each gets its own 408, at the deadline
         status, body = answer(sock)
@@ -184,7 +183,7 @@ def test_a_slow_request_does_not_hold_the_other_connections_of_its_worker(tmp_pa
     srv = sleepy(tmp_path)
     try:
         with connect(srv) as slow:
-            slow.sendall(b"GET /sleep?s=4 HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+            slow.sendall(b"GET /sleep?s=8 HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
             time.sleep(0.5)  # the slow request is running in the only worker
             answers = [requests.get(srv.url + "/", timeout=10).status_code for _ in range(5)]
             assert answers == [200] * 5
