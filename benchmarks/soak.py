@@ -11,10 +11,10 @@ processes) post IndoSum articles to ``/v1/summarize`` one after the other. Durin
 - ``/metrics`` is read every second: the sum of ``summarizer_http_requests_total``.
 
 Reported: p50/p99/max latency of the normal requests, their answers other than 200, the
-requests lost with the killed worker counted apart (a connection error on a connection
-that worker was serving, within 2 s of the kill: the access log names each request's
-worker by its ``X-Request-ID``), what the slow clients and the bombs got, and whether the
-request counter ever went down (across the HUP in particular).
+requests lost with the killed worker counted apart (a connection cut under a request sent
+on a connection that worker was serving, at most 2 s after the kill: the access log names
+each request's worker by its ``X-Request-ID``), what the slow clients and the bombs got,
+and whether the request counter ever went down (across the HUP in particular).
 
     python -m benchmarks.soak --data /work/shared/data/indosum [--duration 60] [--root DIR]
 
@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 from .http import ROOT, Gunicorn, describe, write_bodies
@@ -171,6 +172,14 @@ def _request_total(port: int) -> float | None:
     )
 
 
+def _sample_metrics(port: int, until: float, samples: list) -> None:
+    """The request counter about once a second (None when /metrics did not answer)."""
+    while time.time() < until:
+        started = time.time()
+        samples.append((started, _request_total(port)))
+        time.sleep(max(0.0, 1 - (time.time() - started)))
+
+
 # --- the run -----------------------------------------------------------------------------------
 
 
@@ -219,6 +228,8 @@ def run(args: argparse.Namespace) -> None:
             events: dict[str, float] = {}
             killed = 0
             samples: list[tuple[float, float | None]] = []
+            sampler = threading.Thread(target=_sample_metrics, args=(port, until, samples))
+            sampler.start()
             while time.time() < until:
                 now = time.time()
                 while bomb_times and bomb_times[0] <= now:
@@ -234,11 +245,10 @@ def run(args: argparse.Namespace) -> None:
                     os.kill(killed, signal.SIGKILL)
                     events["kill"] = time.time()
                 if "hup" not in events and now >= start + 2 * args.duration / 3:
-                    samples.append((time.time(), _request_total(port)))
                     server.process.send_signal(signal.SIGHUP)
                     events["hup"] = time.time()
-                samples.append((time.time(), _request_total(port)))
-                time.sleep(max(0.0, 1 - (time.time() - now)))
+                time.sleep(0.05)
+            sampler.join()
             for process in loads:
                 process.join()
             slow.join()
@@ -255,6 +265,10 @@ def run(args: argparse.Namespace) -> None:
     report(args, records, slow_outcomes, bombs, events, killed, samples, log, start)
 
 
+# What a client sees when the server's end of its connection dies mid-request.
+_CUT = {"ConnectionResetError", "RemoteDisconnected", "IncompleteRead", "BrokenPipeError"}
+
+
 def report(args, records, slow_outcomes, bombs, events, killed, samples, log, start) -> None:
     pids = _pids_by_request(log)
     last_pid: dict[str, int] = {}
@@ -265,7 +279,7 @@ def report(args, records, slow_outcomes, bombs, events, killed, samples, log, st
             continue
         on_killed = last_pid.get(name) in (killed, None)
         near_kill = started <= events["kill"] + 2 and started >= events["kill"] - 30
-        if isinstance(outcome, str) and on_killed and near_kill:
+        if outcome in _CUT and on_killed and near_kill:
             lost_with_worker.append(outcome)
         else:
             other_failures.append((round(started - start, 1), outcome))
@@ -299,8 +313,10 @@ def report(args, records, slow_outcomes, bombs, events, killed, samples, log, st
         f"- in flight on the killed worker, lost with it: {len(lost_with_worker)} "
         f"({', '.join(sorted(set(lost_with_worker))) or 'none'})"
     )
+    kinds = Counter(str(outcome) for _, outcome in other_failures)
     print(
-        f"- other answers than 200 to normal requests: {len(other_failures)} {other_failures[:10]}"
+        f"- other answers than 200 to normal requests: {len(other_failures)} "
+        f"{dict(kinds)}; the first at {[t for t, _ in other_failures[:5]]} s"
     )
     print(f"- slow clients' answers: {dict(sorted(slow_outcomes.items()))}")
     bomb_text = ", ".join(
