@@ -284,7 +284,7 @@ def report(args, records, slow_outcomes, bombs, events, killed, samples, log, st
         else:
             other_failures.append((round(started - start, 1), outcome))
     latencies = [r[3] * 1000 for r in records if r[4] == 200]
-    duration = max(r[2] + r[3] for r in records) - start
+    duration = max((r[2] + r[3] for r in records), default=start + 1) - start
     values = [(t, v) for t, v in samples if v is not None]
     decreases = [
         (round(t - start, 1), a, b)
@@ -324,11 +324,15 @@ def report(args, records, slow_outcomes, bombs, events, killed, samples, log, st
         for kind, at, seconds, status in sorted(bombs, key=lambda b: b[1])
     )
     print(f"- bombs: {bomb_text}")
+
+    def reading(values: list[float], index: int) -> str:
+        return f"{values[index]:,.0f}" if values else "none"
+
     print(
-        f"- summarizer_http_requests_total: {len(values)} readings, "
-        f"{'never went down' if not decreases else f'went down {decreases}'}; "
-        f"last before the HUP {before_hup[-1]:,.0f}, first after it "
-        f"{after_hup[0] if after_hup else float('nan'):,.0f}, at the end {values[-1][1]:,.0f} "
+        f"- summarizer_http_requests_total: {len(values)} readings of {len(samples)} "
+        f"answered, {'never went down' if not decreases else f'went down {decreases}'}; "
+        f"last before the HUP {reading(before_hup, -1)}, first after it "
+        f"{reading(after_hup, 0)}, at the end {reading([v for _, v in values], -1)} "
         f"(normal requests answered 200: {len(latencies):,})"
     )
 
