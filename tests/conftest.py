@@ -121,8 +121,8 @@ class Server:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
+            try:  # graceful_timeout (10 s) for the workers, then the master's on_exit
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
         self._log.close()
