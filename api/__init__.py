@@ -1,4 +1,8 @@
-"""The Flask application around the summarizer library."""
+"""The Flask application around the summarizer library.
+
+Importing the package loads no part of the app: ``gunicorn.conf.py`` imports
+:mod:`api.metrics` before prometheus_client may be imported (it chooses its storage then).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,20 @@ from typing import Any
 from flask import Flask
 
 from .config import Settings
-from .errors import register_error_handlers
-from .observability import init_observability
-from .security import init_security
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Application factory: settings from the environment, overridden by ``config``."""
+    """Application factory: settings from the environment, overridden by ``config``.
+
+    No process-wide work happens here (no warm-up, no module state set): gunicorn's
+    ``when_ready`` hook warms the library up before the workers fork, and ``/readyz``
+    runs the same checks in a process that was not warmed up.
+    """
+    from .errors import register_error_handlers
+    from .observability import init_observability
+    from .routes import docs, health, v1, web
+    from .security import init_security
+
     app = Flask(__name__)
     overrides = {
         k.lower(): v
@@ -29,11 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     init_observability(app, settings)  # first: every request gets an id, a log line, metrics
     init_security(app, settings)
-
-    from .routes import docs, health, v1, web
-
     app.register_blueprint(health.bp)
-    health.warm_up()  # load language data and run every algorithm once, before workers fork
     app.register_blueprint(v1.bp)
     app.register_blueprint(web.bp)
     app.register_blueprint(docs.bp)

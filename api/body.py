@@ -46,15 +46,24 @@ def _parse_json() -> dict[str, Any]:
     try:
         body = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
+        try:  # only now: valid bodies are not decoded twice
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise ApiError(
+                400,
+                f"request body is not UTF-8 (invalid byte at offset {bad.start}); "
+                "JSON must be UTF-8",
+                kind="bad-encoding",
+            ) from None
         raise ApiError(
             400, f"request body is not valid JSON: {exc}", kind="malformed-json"
         ) from None
     if not isinstance(body, dict):
-        raise ApiError(
-            422,
-            "request body must be a JSON object",
-            kind="validation-error",
-            errors=[{"field": "body", "message": "expected an object", "type": "dict_type"}],
+        raise ApiError.invalid(
+            "body",
+            "expected an object",
+            type="dict_type",
+            detail="request body must be a JSON object",
         )
     return body
 

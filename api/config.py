@@ -1,4 +1,5 @@
-"""Settings, read once from ``SUMMARIZER_*`` environment variables in ``create_app``.
+"""Settings, read once from ``SUMMARIZER_*`` environment variables in ``create_app``
+(and by the gunicorn worker, which reads request bodies: ``api/worker.py``).
 
 Every value is validated here, so a typo stops start-up with a :class:`ConfigError`
 naming the variable instead of surfacing later as a confusing runtime error.
@@ -130,6 +131,7 @@ _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "rate_limit_strategy": _strategy,
     "redis_url": _redis_url,
     "max_body_bytes": _int,
+    "body_timeout": _int,
     "max_batch": _int,
     "cors_origins": _origins,
     "log_level": _log_level,
@@ -148,6 +150,7 @@ class Settings:
     rate_limit_strategy: str = "fixed-window"
     redis_url: str | None = None  # shared rate-limit counters; None: in memory per process
     max_body_bytes: int = 1_000_000
+    body_timeout: int = 15  # seconds for a whole request body to arrive (then 408)
     max_batch: int = 100
     cors_origins: tuple[str, ...] = ()  # empty: no CORS headers at all
     log_level: str = "INFO"

@@ -1,17 +1,21 @@
-"""Every error is an RFC 9457 problem document, produced in this one place."""
+"""Every error is an RFC 9457 problem document, and :func:`as_api_error` is the one mapping
+from an exception to its problem: the app's error handler and each batch document use it."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from flask import Flask, Response, json
+from flask import Flask, Response, current_app, json
 from pydantic import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from summarizer import OptionError
 
 PROBLEM_TYPE = "https://github.com/indo-summarizer/problems/"
 PROBLEM_JSON = "application/problem+json"
+
+log = logging.getLogger("api")
 
 
 class ApiError(Exception):
@@ -35,12 +39,37 @@ class ApiError(Exception):
         self.errors = errors
         self.headers = headers or {}
 
+    @classmethod
+    def invalid(
+        cls,
+        field: str,
+        message: str,
+        *,
+        type: str = "value_error",  # noqa: A002 - the name of the error entry's key
+        detail: str | None = None,
+        status: int = 422,
+        kind: str = "validation-error",
+    ) -> ApiError:
+        """One invalid field, in the shape pydantic's errors take (``errors[0]``)."""
+        return cls(
+            status,
+            detail or message,
+            kind=kind,
+            errors=[{"field": field, "message": message, "type": type}],
+        )
+
+    def body(self) -> dict[str, Any]:
+        return problem_body(
+            self.status, self.detail, title=self.title, kind=self.kind, errors=self.errors
+        )
+
 
 _TITLES = {
     400: "Bad Request",
     401: "Unauthorized",
     404: "Not Found",
     405: "Method Not Allowed",
+    408: "Request Timeout",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     422: "Unprocessable Content",
@@ -80,55 +109,64 @@ def problem(status: int, detail: str, **kwargs: Any) -> Response:
 
 
 def validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    """Pydantic errors as ``[{"field", "message", "type"}]`` with dotted field names."""
+    """Pydantic errors as ``[{"field", "message", "type"}]`` with dotted field names.
+
+    A ``ValueError`` raised by a validator keeps its own message, without the
+    ``Value error,`` pydantic puts before it.
+    """
     out = []
     for err in exc.errors(include_url=False, include_input=False):
         loc = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-"))
-        out.append({"field": loc or "body", "message": err["msg"], "type": err["type"]})
+        cause = err.get("ctx", {}).get("error")
+        message = str(cause) if err["type"] == "value_error" and cause else err["msg"]
+        out.append({"field": loc or "body", "message": message, "type": err["type"]})
     return out
 
 
-def option_error(exc: OptionError) -> ApiError:
-    return ApiError(
-        422,
-        exc.message,
-        kind="invalid-option",
-        errors=[{"field": exc.field, "message": exc.message, "type": "value_error"}],
-    )
+def as_api_error(exc: Exception, subject: str = "request") -> ApiError:
+    """The problem an exception is answered with (``subject``: what was invalid).
+
+    Anything unexpected is logged here and becomes a 500 that says nothing about it.
+    """
+    if isinstance(exc, ApiError):
+        return exc
+    if isinstance(exc, ValidationError):
+        errors = validation_errors(exc)
+        fields = ", ".join(sorted({e["field"] for e in errors}))
+        return ApiError(422, f"invalid {subject}: {fields}", kind="validation-error", errors=errors)
+    if isinstance(exc, OptionError):
+        return ApiError.invalid(exc.field, exc.message, kind="invalid-option")
+    if isinstance(exc, RequestEntityTooLarge):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        return ApiError(
+            413,
+            f"the request body is larger than the limit of {limit:,} bytes",
+            kind="body-too-large",
+        )
+    if isinstance(exc, HTTPException):
+        status = exc.code or 500
+        headers = {}
+        if status == 405 and getattr(exc, "valid_methods", None):
+            headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
+        return ApiError(
+            status,
+            exc.description or _TITLES.get(status, "Error"),
+            title=exc.name,
+            headers=headers,
+        )
+    log.error("unhandled error in a %s", subject, exc_info=exc)
+    return ApiError(500, f"the server could not process this {subject}", kind="internal-error")
 
 
 def register_error_handlers(app: Flask) -> None:
-    @app.errorhandler(ApiError)
-    def _api_error(exc: ApiError) -> Response:
-        return problem(
-            exc.status,
-            exc.detail,
-            title=exc.title,
-            kind=exc.kind,
-            errors=exc.errors,
-            headers=exc.headers,
-        )
-
-    @app.errorhandler(ValidationError)
-    def _validation(exc: ValidationError) -> Response:
-        errors = validation_errors(exc)
-        fields = ", ".join(sorted({e["field"] for e in errors}))
-        return problem(422, f"invalid request: {fields}", kind="validation-error", errors=errors)
-
-    @app.errorhandler(OptionError)
-    def _option(exc: OptionError) -> Response:
-        err = option_error(exc)
-        return problem(err.status, err.detail, kind=err.kind, errors=err.errors)
-
-    @app.errorhandler(HTTPException)
-    def _http(exc: HTTPException) -> Response:
-        status = exc.code or 500
-        response = problem(status, exc.description or _TITLES.get(status, "Error"), title=exc.name)
-        if status == 405 and exc.valid_methods:  # type: ignore[attr-defined]
-            response.headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
-        return response
-
     @app.errorhandler(Exception)
-    def _unexpected(exc: Exception) -> Response:
-        app.logger.exception("unhandled error")
-        return problem(500, "the server could not process this request", kind="internal-error")
+    def _problem(exc: Exception) -> Response:
+        err = as_api_error(exc)
+        return problem(
+            err.status,
+            err.detail,
+            title=err.title,
+            kind=err.kind,
+            errors=err.errors,
+            headers=err.headers,
+        )

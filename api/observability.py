@@ -3,7 +3,8 @@
 Metrics work under gunicorn's several worker processes through prometheus_client's
 multiprocess mode: ``gunicorn.conf.py`` sets ``PROMETHEUS_MULTIPROC_DIR`` before this
 module is imported, each worker writes its samples there, and ``GET /metrics`` adds
-them up. Without that variable (tests, ``flask run``) the process-local registry is used.
+them up (``api/metrics.py``: that directory, and a full or read-only one). Without that
+variable (tests, ``flask run``) the process-local registry is used.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import sys
 import time
@@ -30,6 +30,7 @@ from prometheus_client import (
     multiprocess,
 )
 
+from . import metrics as storage
 from .config import Settings
 from .errors import PROBLEM_JSON, PROBLEM_TYPE
 
@@ -38,6 +39,7 @@ _REQUEST_ID_ENVIRON = "HTTP_X_REQUEST_ID"  # the same header, read straight from
 # Accepted from clients as is: short and harmless in logs and headers; anything else is replaced.
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 
+storage.reserve_metric_files()  # before the first sample is stored
 REQUESTS = Counter(
     "summarizer_http_requests_total",
     "HTTP requests answered, by route rule, method and status.",
@@ -219,7 +221,7 @@ def _after(response: Response) -> Response:
 
 def metrics_registry() -> CollectorRegistry:
     """All workers' samples in multiprocess mode, this process's otherwise."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if storage.multiprocess():
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
         return registry

@@ -47,6 +47,19 @@ def _schema_extra(examples: list[dict[str, Any]], *, article: bool) -> dict[str,
     return extra
 
 
+def _field_error(
+    fields: str | tuple[str, ...], message: str, kind: str = "value_error"
+) -> ValidationError:
+    """A validation error naming ``fields`` (a model validator's own errors name none)."""
+    return ValidationError.from_exception_data(
+        "SummarizeRequest",
+        [
+            InitErrorDetails(type=PydanticCustomError(kind, message), loc=(field,), input=None)
+            for field in ((fields,) if isinstance(fields, str) else fields)
+        ],
+    )
+
+
 class SummaryOptions(BaseModel):
     """Options shared by a single request and by every document of a batch."""
 
@@ -97,10 +110,11 @@ class SummaryOptions(BaseModel):
 
     @model_validator(mode="after")
     def _one_length_option(self) -> SummaryOptions:
-        given = [k for k in LENGTH_OPTIONS if getattr(self, k) is not None]
+        given = tuple(k for k in LENGTH_OPTIONS if getattr(self, k) is not None)
         if len(given) > 1:
-            raise ValueError(
-                f"give at most one of sentences, ratio, max_words, max_chars (got {', '.join(given)})"
+            raise _field_error(
+                given,
+                f"give at most one of {', '.join(LENGTH_OPTIONS)} (got {', '.join(given)})",
             )
         return self
 
@@ -132,13 +146,6 @@ def _article_field(description: str) -> Any:
         max_length=MAX_TEXT_CHARS,
         description=description,
         json_schema_extra=schema,
-    )
-
-
-def _field_error(field: str, message: str, kind: str = "value_error") -> ValidationError:
-    return ValidationError.from_exception_data(
-        "SummarizeRequest",
-        [InitErrorDetails(type=PydanticCustomError(kind, message), loc=(field,), input=None)],
     )
 
 
@@ -351,5 +358,9 @@ class HealthResponse(BaseModel):
 
 
 class ReadinessResponse(BaseModel):
-    status: str = Field(..., description="``ready`` when every check passed.")
+    status: str = Field(
+        ...,
+        description="``ready`` when every check passed; ``degraded`` when only the ``metrics`` "
+        "check did not (metrics not shared between workers: the service still answers).",
+    )
     checks: dict[str, str] = Field(..., description="Each check and its state (``ok`` or why not).")

@@ -1,5 +1,8 @@
 """API keys, rate limits, CORS, proxy trust and security headers, all from :class:`Settings`.
 
+The security headers of every response are set here and nowhere else (the pages' views
+set none), and a redirect's ``Location`` is a path, never a URL built from ``Host``.
+
 Public paths (health, readiness, docs, the editors' page, static files, and /metrics unless
 ``SUMMARIZER_METRICS_REQUIRE_KEY`` is on) need no key and are never rate limited, so probes
 and the documentation keep working when clients are throttled.
@@ -10,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
-from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .body import is_json, read_json
@@ -29,10 +32,12 @@ PUBLIC_PREFIXES = ("/static/", "/docs/")
 METRICS_PATH = "/metrics"
 BATCH_PATH = "/v1/summarize/batch"
 
-# The HTML pages (editor at /, API docs at /docs) are built to run under exactly this policy.
+# The HTML pages (editor at /, API docs at /docs) are built to run under exactly this policy:
+# they load only this app's scripts, styles, images and fonts, and call only this API.
 HTML_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'"
 )
 # JSON and everything else is data, never a document to render or frame.
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
@@ -128,44 +133,26 @@ def _exempt_from_limits() -> bool:
     return request.method == "OPTIONS" or is_public(request.path)
 
 
-def _bound_streamed_body() -> None:
-    """413 for a chunked body over ``max_body_bytes``, read into memory only up to the limit.
-
-    Flask rejects a too large ``Content-Length`` before reading anything; a body without
-    one (``Transfer-Encoding: chunked``) is cut at the limit by Werkzeug without an error,
-    which would make a truncated document look valid.
-    """
-    if (
-        request.content_length is not None
-        or "chunked" not in request.headers.get("Transfer-Encoding", "").lower()
-    ):
-        return
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    data = request.get_data(cache=True)  # cached: the view reads the same bytes
-    if limit is not None and len(data) >= limit and request.environ["wsgi.input"].read(1):
-        raise RequestEntityTooLarge()  # the same problem document as a too large Content-Length
-
-
-# (lower-case name, name, value): the names compared without lower-casing them per response.
-_SECURITY_HEADER_ITEMS = tuple(
-    (name.lower(), name, value) for name, value in SECURITY_HEADERS.items()
-)
+_SECURITY_HEADER_ITEMS = tuple(SECURITY_HEADERS.items())
 
 
 def _security_headers(response: Response) -> Response:
-    """Add each security header the view did not set itself.
+    """The security headers, and a redirect's ``Location`` without scheme and host.
 
-    One pass over the response's few headers instead of ``Headers.setdefault`` per name,
-    which scans the list and raises a ``KeyError`` for every missing header.
+    Werkzeug builds the redirects it sends (``/static//x`` to ``/static/x``) as absolute URLs
+    from the request's ``Host`` header, which the client chooses: ``Host: evil.example``
+    would send the browser there. A path (RFC 9110 allows a relative ``Location``) stays
+    on this server, whatever name it was reached by.
     """
     headers = response.headers
-    present = {name.lower() for name, _ in headers.items()}
-    for lower, name, value in _SECURITY_HEADER_ITEMS:
-        if lower not in present:
-            headers.add(name, value)
-    if "content-security-policy" not in present:
-        csp = HTML_CSP if response.mimetype == "text/html" else DATA_CSP
-        headers.add("Content-Security-Policy", csp)
+    for name, value in _SECURITY_HEADER_ITEMS:  # add: no view sets them, nothing to replace
+        headers.add(name, value)
+    headers.add(
+        "Content-Security-Policy", HTML_CSP if response.mimetype == "text/html" else DATA_CSP
+    )
+    if 300 <= response.status_code < 400 and "://" in (location := headers.get("Location", "")):
+        parts = urlsplit(location)
+        headers["Location"] = "/" + urlunsplit(("", "", parts.path, parts.query, "")).lstrip("/")
     return response
 
 
@@ -230,5 +217,4 @@ def init_security(app: Flask, settings: Settings) -> None:
         )
     app.before_request(_authenticate)
     app.extensions["summarizer_limiter"] = init_limiter(app, settings)
-    app.before_request(_bound_streamed_body)
     app.after_request(_security_headers)

@@ -46,15 +46,21 @@ def free_port() -> int:
 class Gunicorn:
     """``gunicorn -c gunicorn.conf.py <app>`` on a free port, stopped on exit."""
 
-    def __init__(self, app: str, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        app: str,
+        workers: int | None = None,
+        root: Path = ROOT,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.port = free_port()
-        env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port)}
+        env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port), **(env or {})}
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
         if workers:
             env["WEB_CONCURRENCY"] = str(workers)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=self.log,  # a file, not a pipe: the access log must never block a worker
@@ -128,8 +134,12 @@ def _ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def run_wrk(port: int, bodies: Path, threads: int, connections: int, duration: int) -> dict:
+def run_wrk(
+    port: int, bodies: Path, threads: int, connections: int, duration: int, close: bool = False
+) -> dict:
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if close:  # a new connection per request, whether or not the server keeps them alive
+        cmd += ["-H", "Connection: close"]
     cmd += ["-s", str(LUA), f"http://127.0.0.1:{port}{PATH}", "--", str(bodies)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     percentiles = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.M))
@@ -157,8 +167,8 @@ def write_bodies(data: str, count: int, directory: str) -> tuple[Path, list[byte
     return path, bodies
 
 
-def memory(bodies: list[bytes], warm: int) -> dict:
-    with Gunicorn("wsgi:app", workers=1) as server:
+def memory(bodies: list[bytes], warm: int, root: Path = ROOT) -> dict:
+    with Gunicorn("wsgi:app", workers=1, root=root) as server:
         statuses = [server.post(bodies[i % len(bodies)])[0] for i in range(warm)]
         (worker,) = server.worker_pids()
         return {
@@ -170,6 +180,45 @@ def memory(bodies: list[bytes], warm: int) -> dict:
         }
 
 
+def measure(root: Path, path: Path, bodies: list[bytes], args: argparse.Namespace) -> dict:
+    """wrk against the no-op app, then against the API, both under ``root``'s settings."""
+    results = {}
+    for label, app in (("no-op Flask app", "benchmarks.noop_app:app"), ("API", "wsgi:app")):
+        with Gunicorn(app, root=root) as server:
+            status, body = server.post(bodies[0])
+            if status != 200:
+                sys.exit(f"{label}: POST {PATH} answered {status}: {body[:300]!r}")
+            for body in bodies:  # warm every worker's caches a little
+                server.post(body)
+            workers = server.worker_pids()
+            cpu_before = cpu_seconds(workers)
+            results[label] = run_wrk(
+                server.port, path, args.threads, args.connections, args.duration, args.close
+            )
+            cpu = cpu_seconds(workers) - cpu_before
+            results[label]["cpu_ms"] = cpu * 1000 / max(1, results[label]["requests"])
+    return results
+
+
+def describe(root: Path) -> str:
+    """The checkout's commit (and whether it has changes), for the table."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return str(root)
+    return commit + (" + changes" if dirty else "")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="IndoSum folder (fold1..fold4.jsonl)")
@@ -178,50 +227,56 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
     parser.add_argument("--warm", type=int, default=200, help="requests before reading RSS")
+    parser.add_argument(
+        "--root", type=Path, action="append", help="a checkout to measure (repeatable)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="every checkout once per round")
+    parser.add_argument(
+        "--close",
+        action="store_true",
+        help="send 'Connection: close': one connection per request, keep-alive or not",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install -y wrk")
-    with tempfile.TemporaryDirectory() as tmp:
-        path, bodies = write_bodies(args.data, args.articles, tmp)
-        results = {}
-        for label, app in (("no-op Flask app", "benchmarks.noop_app:app"), ("API", "wsgi:app")):
-            with Gunicorn(app) as server:
-                status, body = server.post(bodies[0])
-                if status != 200:
-                    sys.exit(f"{label}: POST {PATH} answered {status}: {body[:300]!r}")
-                for body in bodies:  # warm every worker's caches a little
-                    server.post(body)
-                workers = server.worker_pids()
-                cpu_before = cpu_seconds(workers)
-                results[label] = run_wrk(
-                    server.port, path, args.threads, args.connections, args.duration
-                )
-                cpu = cpu_seconds(workers) - cpu_before
-                results[label]["cpu_ms"] = cpu * 1000 / max(1, results[label]["requests"])
-        mem = memory(bodies, args.warm)
-    noop, api = results["no-op Flask app"], results["API"]
+    roots = [root.resolve() for root in args.root or [ROOT]]
     print(
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, "
-        f"{args.articles} IndoSum articles as JSON bodies, gunicorn.conf.py defaults "
+        f"{'Connection: close, ' if args.close else ''}"
+        f"{args.articles} IndoSum articles as JSON bodies, each checkout's gunicorn.conf.py "
         f"(workers = {os.environ.get('WEB_CONCURRENCY') or os.cpu_count()}), "
-        f"load average {os.getloadavg()[0]:.2f} at the end"
+        f"{args.rounds} round(s), checkouts in turn"
     )
     print()
-    print("| server | requests/s | p50 ms | p99 ms | requests | errors | worker CPU ms/request |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for label, r in results.items():
-        print(
-            f"| {label} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
-            f"| {r['requests']:,} | {r['errors']} | {r['cpu_ms']:.3f} |"
-        )
-    print()
-    print(f"API throughput / no-op throughput: {api['rps'] / noop['rps']:.1%}")
     print(
-        f"One worker after {mem['sent']} requests ({mem['ok']} answered 200): "
-        f"worker VmRSS {mem['worker_rss']:.0f} MB (PSS {mem['pss']:.0f} MB, private "
-        f"{mem['private']:.0f} MB: the rest is shared with the master), "
-        f"master VmRSS {mem['master_rss']:.0f} MB"
+        "| round | code | server | requests/s | p50 ms | p99 ms | requests | errors "
+        "| worker CPU ms/request | API / no-op |"
     )
+    print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as tmp:
+        path, bodies = write_bodies(args.data, args.articles, tmp)
+        for round_number in range(1, args.rounds + 1):
+            for root in roots:
+                results = measure(root, path, bodies, args)
+                ratio = results["API"]["rps"] / results["no-op Flask app"]["rps"]
+                for label, r in results.items():
+                    print(
+                        f"| {round_number} | {describe(root)} | {label} | {r['rps']:,.0f} "
+                        f"| {r['p50']:.2f} | {r['p99']:.2f} | {r['requests']:,} "
+                        f"| {r['errors']} | {r['cpu_ms']:.3f} "
+                        f"| {f'{ratio:.1%}' if label == 'API' else ''} |",
+                        flush=True,
+                    )
+        print()
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
+        for root in roots:
+            mem = memory(bodies, args.warm, root)
+            print(
+                f"{describe(root)}: one worker after {mem['sent']} requests ({mem['ok']} "
+                f"answered 200): worker VmRSS {mem['worker_rss']:.0f} MB (PSS {mem['pss']:.0f} "
+                f"MB, private {mem['private']:.0f} MB: the rest is shared with the master), "
+                f"master VmRSS {mem['master_rss']:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -71,7 +71,17 @@ def free_port() -> int:
 class Server:
     """A gunicorn process serving ``wsgi:app`` on a free loopback port."""
 
-    def __init__(self, env: dict[str, str] | None = None, workers: int = 2) -> None:
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        workers: int = 2,
+        wrap: list[str] | None = None,
+        app: str = "wsgi:app",
+    ) -> None:
+        """``wrap``: a command that runs gunicorn's as its last arguments (a namespace, say);
+        ``app``: another WSGI app to serve under the same ``gunicorn.conf.py``."""
+        self.wrap = wrap or []
+        self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -88,7 +98,7 @@ class Server:
         self.log_path = log_path
         self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            [*self.wrap, sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", self.app],
             cwd=ROOT,
             env=self.env,
             stdout=self._log,
@@ -111,8 +121,8 @@ class Server:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
+            try:  # graceful_timeout (10 s) for the workers, then the master's on_exit
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
         self._log.close()

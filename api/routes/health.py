@@ -11,6 +11,7 @@ from summarizer import ALGORITHMS, summarize
 from summarizer.algorithms.sumy_algorithms import needs_sumy
 from summarizer.text.words import STOP_WORDS, stem
 
+from .. import metrics
 from ..errors import problem
 
 bp = Blueprint("health", __name__)
@@ -23,7 +24,9 @@ SAMPLE = (
     "DPR menyetujui rancangan anggaran tersebut dalam rapat paripurna pada Selasa."
 )
 
-_library_ready = False  # once every check passed in this process, they are not repeated
+# Once every check passed in this process they are not repeated. Set by warm_up(), which
+# gunicorn's when_ready hook calls before the workers fork, or by the first /readyz.
+_library_ready = False
 
 
 def library_checks() -> dict[str, str]:
@@ -50,7 +53,7 @@ def library_checks() -> dict[str, str]:
 
 
 def warm_up() -> bool:
-    """Run the library checks once (before gunicorn forks, with ``preload_app``)."""
+    """Run the library checks until they pass once in this process; whether they have."""
     global _library_ready
     if not _library_ready:
         _library_ready = all(v == "ok" for v in library_checks().values())
@@ -75,12 +78,19 @@ def healthz() -> dict[str, str]:
 
 @bp.get("/readyz")
 def readyz() -> Response | dict[str, Any]:
-    """Ready to serve: language data, algorithms and (when configured) Redis all usable."""
+    """Ready to serve: language data, algorithms and (when configured) Redis all usable.
+
+    Metrics that cannot be shared between the workers (a full or read-only
+    ``PROMETHEUS_MULTIPROC_DIR``) are reported, but the service is still ready: it
+    answers every request, only ``/metrics`` sees less of it.
+    """
     checks: dict[str, str] = {"library": "ok"} if warm_up() else library_checks()
     redis = _redis_check()
     if redis is not None:
         checks["redis"] = redis
     failed = sorted(name for name, state in checks.items() if state != "ok")
+    storage = metrics.storage_problem()
+    checks["metrics"] = "ok" if storage is None else f"degraded: {storage}"
     if failed:
         response = problem(
             503,
@@ -90,4 +100,4 @@ def readyz() -> Response | dict[str, Any]:
         )
         response.headers["Retry-After"] = "5"
         return response
-    return {"status": "ready", "checks": checks}
+    return {"status": "ready" if storage is None else "degraded", "checks": checks}

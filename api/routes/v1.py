@@ -6,14 +6,13 @@ from typing import Any
 
 import orjson
 from flask import Blueprint, Response, current_app, request
-from pydantic import ValidationError
 
 import summarizer.algorithms
-from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
+from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 from summarizer.text.html import html_to_text
 
 from ..body import is_json, read_json, read_text_body
-from ..errors import ApiError, option_error, problem_body, validation_errors
+from ..errors import ApiError, as_api_error
 from ..observability import record_documents
 from ..openapi import Media, operation
 from ..schemas import (
@@ -93,11 +92,8 @@ def run(req: SummarizeRequest) -> dict[str, Any]:
     if markup is not None:
         extracted = html_to_text(markup)
         if not extracted.text.strip():
-            raise ApiError(
-                422,
-                "the HTML holds no article text",
-                kind="validation-error",
-                errors=[{"field": "html", "message": "no article text", "type": "value_error"}],
+            raise ApiError.invalid(
+                "html", "no article text", detail="the HTML holds no article text"
             )
         text = extracted.text
         options["title"] = options["title"] or extracted.title
@@ -150,43 +146,22 @@ def summarize_endpoint() -> Response:
     return Response(orjson.dumps(result), 200, content_type="application/json")
 
 
-def _document_error(exc: Exception) -> dict[str, Any]:
-    if isinstance(exc, ValidationError):
-        errors = validation_errors(exc)
-        fields = ", ".join(sorted({e["field"] for e in errors}))
-        return problem_body(
-            422, f"invalid document: {fields}", kind="validation-error", errors=errors
-        )
-    if isinstance(exc, OptionError):
-        exc = option_error(exc)
-    if isinstance(exc, ApiError):
-        return problem_body(
-            exc.status, exc.detail, title=exc.title, kind=exc.kind, errors=exc.errors
-        )
-    current_app.logger.exception("unhandled error in a batch document")
-    return problem_body(500, "the server could not process this document", kind="internal-error")
-
-
 def summarize_document(index: int, raw: Any, shared: dict[str, Any]) -> BatchSummary | BatchError:
     """One batch document: its own result, or its own problem document."""
     doc_id = raw.get("id") if isinstance(raw, dict) else None
     doc_id = doc_id if isinstance(doc_id, str) and doc_id else str(index)
     try:
         if not isinstance(raw, dict):
-            raise ApiError(
-                422,
-                "a document must be a JSON object",
-                kind="validation-error",
-                errors=[
-                    {"field": "document", "message": "expected an object", "type": "dict_type"}
-                ],
+            raise ApiError.invalid(
+                "document",
+                "expected an object",
+                type="dict_type",
+                detail="a document must be a JSON object",
             )
         req = BatchDocument.model_validate(merge_options(shared, raw))
         return BatchSummary.model_validate({**run(req), "id": doc_id})
-    except (ValidationError, OptionError, ApiError) as exc:
-        return BatchError(id=doc_id, error=_document_error(exc))
     except Exception as exc:  # one document must not fail the others
-        return BatchError(id=doc_id, error=_document_error(exc))
+        return BatchError(id=doc_id, error=as_api_error(exc, "document").body())
 
 
 @bp.post("/summarize/batch")
@@ -224,13 +199,7 @@ def summarize_batch() -> Response:
     documents = body.pop("documents", None)
     shared = SummaryOptions.model_validate(body).model_dump(exclude_unset=True)
     if not isinstance(documents, list) or not documents:
-        message = "give a non-empty list of documents"
-        raise ApiError(
-            422,
-            message,
-            kind="validation-error",
-            errors=[{"field": "documents", "message": message, "type": "list_type"}],
-        )
+        raise ApiError.invalid("documents", "give a non-empty list of documents", type="list_type")
     settings = current_app.config["SETTINGS"]
     limit = settings.batch_limit
     if len(documents) > limit:
@@ -239,11 +208,8 @@ def summarize_batch() -> Response:
             message += (
                 f" (it counts one request per document; the rate limit is {settings.rate_limit})"
             )
-        raise ApiError(
-            413,
-            message,
-            kind="too-many-documents",
-            errors=[{"field": "documents", "message": message, "type": "too_long"}],
+        raise ApiError.invalid(
+            "documents", message, type="too_long", status=413, kind="too-many-documents"
         )
     results = [summarize_document(i, raw, shared) for i, raw in enumerate(documents)]
     return json_response(BatchResponse(results=results))

@@ -128,3 +128,22 @@ def test_gunicorn_warns_when_a_limit_is_counted_per_worker(tmp_path):
     finally:
         srv.stop()
     assert "SUMMARIZER_RATE_LIMIT=100/minute is counted per worker process (2 workers" in log
+
+
+def test_create_app_has_no_process_side_effects(monkeypatch):
+    from api.routes import health
+
+    calls: list[int] = []
+
+    def checks() -> dict[str, str]:
+        calls.append(1)
+        return {"library": "ok"}
+
+    monkeypatch.setattr(health, "library_checks", checks)
+    monkeypatch.setattr(health, "_library_ready", False)
+    apps = [create_app({"TESTING": True}) for _ in range(2)]
+    assert calls == [] and health._library_ready is False  # no warm-up, no module state
+    assert apps[0].test_client().get("/readyz").status_code == 200  # readiness warms up
+    assert calls == [1] and health._library_ready is True
+    apps[1].test_client().get("/readyz")
+    assert calls == [1]  # once per process

@@ -311,7 +311,7 @@ def test_metrics_are_prometheus_text(observed):
 def test_ready_when_language_data_and_algorithms_work(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json == {"status": "ready", "checks": {"library": "ok"}}
+    assert response.json == {"status": "ready", "checks": {"library": "ok", "metrics": "ok"}}
 
 
 def test_not_ready_is_503_naming_the_failed_check(client, monkeypatch):

@@ -290,11 +290,35 @@ def test_security_headers_on_every_response(client, path):
     assert "default-src 'none'" in headers["Content-Security-Policy"]
 
 
-def test_html_pages_get_the_restrictive_page_policy(client):
-    response = client.get("/")
+@pytest.mark.parametrize("path", ["/", "/docs"])
+def test_html_pages_get_the_restrictive_page_policy_once(client, path):
+    response = client.get(path)
     assert response.mimetype == "text/html"
-    assert response.headers["Content-Security-Policy"] == HTML_CSP
-    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers.getlist("Content-Security-Policy") == [HTML_CSP]
+    for name in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert len(response.headers.getlist(name)) == 1
+
+
+# --- redirects ---------------------------------------------------------------------------------
+
+
+def test_the_slash_merging_redirect_ignores_the_host_header(client):
+    response = client.get("/static//web/app.css", headers={"Host": "evil.example"})
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/static/web/app.css"
+
+
+def test_gunicorn_redirects_stay_on_the_server_whatever_the_host(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(
+            b"GET //v1//algorithms?x=1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        )
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(4096)
+    lines = head.decode("latin-1").split("\r\n")
+    assert lines[0].split()[1] == "308"
+    assert "Location: /v1/algorithms?x=1" in lines
 
 
 def test_gunicorn_sends_no_version_banner(server):
