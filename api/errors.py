@@ -9,8 +9,9 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from summarizer import OptionError
+from summarizer.problems import PROBLEM_TYPE, option_problem, problem_body
+from summarizer.problems import TITLES as _TITLES
 
-PROBLEM_TYPE = "https://github.com/indo-summarizer/problems/"
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -36,40 +37,6 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-_TITLES = {
-    400: "Bad Request",
-    401: "Unauthorized",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    413: "Content Too Large",
-    415: "Unsupported Media Type",
-    422: "Unprocessable Content",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-}
-
-
-def problem_body(
-    status: int,
-    detail: str,
-    *,
-    title: str | None = None,
-    kind: str | None = None,
-    errors: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """The problem document as a dict (batch results embed it)."""
-    title = title or _TITLES.get(status, "Error")
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPE + (kind or title.lower().replace(" ", "-")),
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if errors:
-        body["errors"] = errors
-    return body
-
-
 def problem(status: int, detail: str, **kwargs: Any) -> Response:
     headers = kwargs.pop("headers", None) or {}
     response = Response(
@@ -89,12 +56,9 @@ def validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def option_error(exc: OptionError) -> ApiError:
-    return ApiError(
-        422,
-        exc.message,
-        kind="invalid-option",
-        errors=[{"field": exc.field, "message": exc.message, "type": "value_error"}],
-    )
+    body = option_problem(exc)
+    kind = body["type"].removeprefix(PROBLEM_TYPE)
+    return ApiError(body["status"], body["detail"], kind=kind, errors=body.get("errors"))
 
 
 def register_error_handlers(app: Flask) -> None:
