@@ -2,13 +2,15 @@
 
 Exit codes: 0 when every article has its row (rows that failed included: they carry their
 problem document), 2 when the run cannot start (bad options, unreadable input, an output
-that exists), 130 after Ctrl-C (the rows written are kept; ``--resume`` continues).
+that exists), 1 when it cannot go on (a worker killed, a full disk), 130 after Ctrl-C. In
+the last two cases the rows written are kept and ``--resume`` continues.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..errors import OptionError
@@ -69,6 +71,12 @@ def run_command(args: argparse.Namespace, options: dict[str, Any]) -> int:
         return _fail(f"{exc.field}: {exc.message}")
     except (InputError, OutputError) as exc:
         return _fail(str(exc))
+    except BrokenProcessPool:
+        _fail("a worker process died (out of memory?); the rows written are kept: --resume")
+        return 1
+    except OSError as exc:  # a full disk, an output folder that went away
+        _fail(f"cannot go on: {exc}; the rows written are kept: --resume")
+        return 1
     if not args.quiet:
         print(f"summarizer batch: {report.line()}", file=sys.stderr)
     return 130 if report.interrupted else 0

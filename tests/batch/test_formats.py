@@ -47,6 +47,14 @@ def test_parquet_in_with_integer_ids_and_extra_columns(tmp_path, records):
     ]
 
 
+def test_the_typed_columns_are_the_apis_fields(article):
+    from summarizer import summarize
+    from summarizer.batch.schema import row_schema
+
+    fields = summarize(article.text).to_dict()
+    assert row_schema().names == ["id", *fields, "error"]
+
+
 def test_parquet_output_is_typed(tmp_path, records):
     source = write_jsonl(tmp_path / "in.jsonl", [*records[:2], {"id": "x", "text": ""}])
     run_batch(str(source), str(tmp_path / "out.parquet"), workers=1)
