@@ -11,11 +11,13 @@ the killed one stopped.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -140,7 +142,8 @@ def _skip_written(
         entry = next(items, None)
         if entry is None:
             raise ResumeError(
-                f"the output holds more rows than the input ({skipped} + more): not this input's"
+                f"the output holds more rows than the input's {skipped}: "
+                "it was not written from this input"
             )
         position, item = entry
         if (expected := readers.item_id(item, position)) != row_id:
@@ -158,16 +161,26 @@ def _chunks(items: Iterator[tuple[int, Item]]) -> Iterator[list[tuple[int, Item]
 
 
 def _progress_bar(src: readers.Source, skipped: int) -> Any:
+    """A tqdm bar on standard error. The total is counted in a thread (a pass over the input
+    file), so a long CSV starts at once and gets its ETA when the count is in."""
     from tqdm import tqdm
 
-    return tqdm(
-        total=src.count(),
+    bar = tqdm(
         initial=skipped,
         unit=" articles",
         file=sys.stderr,
         dynamic_ncols=True,
         postfix={"errors": 0},
     )
+
+    def count() -> None:
+        with contextlib.suppress(Exception):  # no total is no reason to stop a run
+            if (total := src.count()) is not None:
+                bar.total = total
+                bar.refresh()
+
+    threading.Thread(target=count, daemon=True).start()
+    return bar
 
 
 # The worker side: state set once per process by init_worker.
