@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_rows, write_jsonl
+from batch_helpers import read_rows, write_jsonl
 
 from summarizer.batch import run_batch
 

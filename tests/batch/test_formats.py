@@ -8,7 +8,8 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import cli, expected_row, read_rows, write_jsonl
+from batch_helpers import cli, read_rows, write_jsonl
+from conftest import expected_row
 
 from summarizer.batch import InputError, OutputError, run_batch
 

@@ -13,7 +13,7 @@ import termios
 import time
 
 import pytest
-from conftest import ROOT, cli, read_rows, write_jsonl
+from batch_helpers import ROOT, cli, read_rows, write_jsonl
 
 from summarizer.batch import OutputError, ResumeError, run_batch
 

@@ -1,4 +1,7 @@
-"""Helpers for the batch tests: archives written from the fixture articles, rows read back."""
+"""Helpers for the batch tests: archives written, rows read back, the CLI run.
+
+(Not a conftest.py: the tests import ``conftest`` by name, and a second one would shadow it.)
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-from summarizer import summarize
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,13 +38,6 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def expected_row(row_id: str, text: str, **options: Any) -> dict[str, Any]:
-    """What the library gives for one article, as a batch row (no elapsed_ms)."""
-    result = summarize(text, **options).to_dict()
-    del result["stats"]["elapsed_ms"]
-    return {"id": row_id, **result}
-
-
 def cli(
     *args: str, stdin: bytes | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess:
@@ -56,14 +48,3 @@ def cli(
         cwd=ROOT,
         timeout=timeout,
     )
-
-
-@pytest.fixture(scope="session")
-def records(articles) -> list[dict[str, Any]]:
-    """The fixture articles as archive records: id, text and title."""
-    return [{"id": a.id, "text": a.text, "title": a.title} for a in articles]
-
-
-@pytest.fixture(scope="session")
-def expected(records) -> list[dict[str, Any]]:
-    return [expected_row(r["id"], r["text"], title=r["title"]) for r in records]
