@@ -152,6 +152,7 @@ def run_spark(master: str, source: Path, output: Path) -> dict:
 def spark_child(master: str, source: str, output: str) -> None:
     """In its own process: one Spark session, one job; prints its timings as JSON."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode: loopback only
     started = time.perf_counter()
     from pyspark.sql import SparkSession
 
@@ -164,6 +165,8 @@ def spark_child(master: str, source: str, output: str) -> None:
         SparkSession.builder.master(master)
         .appName("indo-summarizer-benchmark")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.files.maxPartitionBytes", str(split))
         .getOrCreate()
     )

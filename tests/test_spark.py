@@ -25,10 +25,13 @@ from summarizer.spark import RESULT_COLUMNS, summarize_dataframe  # noqa: E402
 def spark():
     """One local session for the module: two cores, no UI, the test's own Python."""
     os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # loopback only, whatever the host name says
     session = (
         SparkSession.builder.master("local[2]")
         .appName("indo-summarizer-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.memory", "1g")
         # A short run: the quick JIT tier and the serial collector start the JVM fastest.
