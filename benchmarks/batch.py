@@ -137,7 +137,7 @@ def run_spark(master: str, source: Path, output: Path) -> dict:
             _sample(ps, cpu)
             for p in ps.children(recursive=True):
                 with contextlib.suppress(psutil.Error):
-                    names.setdefault(p.pid, p.name())
+                    names[p.pid] = p.name()  # the latest: spark-submit execs into java
         time.sleep(0.05)
     stdout = proc.stdout.read().decode() if proc.stdout else ""
     if proc.wait() != 0:
