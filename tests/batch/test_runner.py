@@ -97,6 +97,9 @@ def _start(args):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group: the workers get the signal too
+        # A shell's background job starts with SIGINT ignored, and Python then keeps it so:
+        # give the command the default, as a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
