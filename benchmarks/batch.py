@@ -149,6 +149,21 @@ def run_spark(master: str, source: Path, output: Path) -> dict:
     return timing
 
 
+def _children_cpu() -> tuple[float, float]:
+    """CPU seconds of this process's JVM and of its other children (Spark's Python workers)."""
+    import psutil
+
+    jvm = python = 0.0
+    for p in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            times = p.cpu_times()
+            if "java" in p.name():
+                jvm += times.user + times.system
+            else:
+                python += times.user + times.system
+    return jvm, python
+
+
 def spark_child(master: str, source: str, output: str) -> None:
     """In its own process: one Spark session, one job; prints its timings as JSON."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -173,9 +188,11 @@ def spark_child(master: str, source: str, output: str) -> None:
     spark.sparkContext.setLogLevel("ERROR")
     session = time.perf_counter() - started
     job_started = time.perf_counter()
+    jvm_before, python_before = _children_cpu()
     df = spark.read.schema("id string, text string").json(source)
     summarize_dataframe(df).write.mode("overwrite").parquet(output)
     job = time.perf_counter() - job_started
+    jvm_after, python_after = _children_cpu()  # Python workers stay up (they are reused)
     rows = spark.read.parquet(output)
     count, failed = rows.count(), rows.filter("error is not null").count()
     spark.stop()
@@ -188,6 +205,8 @@ def spark_child(master: str, source: str, output: str) -> None:
                 "rows": count,
                 "failed": failed,
                 "partitions": partitions,
+                "job_cpu_jvm_s": jvm_after - jvm_before,
+                "job_cpu_python_workers_s": python_after - python_before,
             }
         )
     )
@@ -302,7 +321,9 @@ def report(r: dict) -> str:
             m = r[name]
             lines.append(
                 f"CPU seconds, Spark {name[6:]}: Python (driver and workers) "
-                f"{m['cpu_python_s']:.1f}, JVM {m['cpu_jvm_s']:.1f}; {m['partitions']} partitions"
+                f"{m['cpu_python_s']:.1f}, JVM {m['cpu_jvm_s']:.1f} (the job alone: Python "
+                f"workers {m['job_cpu_python_workers_s']:.1f}, JVM {m['job_cpu_jvm_s']:.1f}); "
+                f"{m['partitions']} partitions"
             )
     if "spark_speedup_2_over_1" in r:
         lines.append(f"Spark local[2] / local[1]: {r['spark_speedup_2_over_1']:.2f}x")
