@@ -11,8 +11,9 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from summarizer import OptionError
+from summarizer.problems import PROBLEM_TYPE, option_problem, problem_body
+from summarizer.problems import TITLES as _TITLES
 
-PROBLEM_TYPE = "https://github.com/indo-summarizer/problems/"
 PROBLEM_JSON = "application/problem+json"
 
 log = logging.getLogger("api")
@@ -64,41 +65,6 @@ class ApiError(Exception):
         )
 
 
-_TITLES = {
-    400: "Bad Request",
-    401: "Unauthorized",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    408: "Request Timeout",
-    413: "Content Too Large",
-    415: "Unsupported Media Type",
-    422: "Unprocessable Content",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-}
-
-
-def problem_body(
-    status: int,
-    detail: str,
-    *,
-    title: str | None = None,
-    kind: str | None = None,
-    errors: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    """The problem document as a dict (batch results embed it)."""
-    title = title or _TITLES.get(status, "Error")
-    body: dict[str, Any] = {
-        "type": PROBLEM_TYPE + (kind or title.lower().replace(" ", "-")),
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if errors:
-        body["errors"] = errors
-    return body
-
-
 def problem(status: int, detail: str, **kwargs: Any) -> Response:
     headers = kwargs.pop("headers", None) or {}
     response = Response(
@@ -135,7 +101,10 @@ def as_api_error(exc: Exception, subject: str = "request") -> ApiError:
         fields = ", ".join(sorted({e["field"] for e in errors}))
         return ApiError(422, f"invalid {subject}: {fields}", kind="validation-error", errors=errors)
     if isinstance(exc, OptionError):
-        return ApiError.invalid(exc.field, exc.message, kind="invalid-option")
+        # the library's own shape, so a batch row and an API answer carry the same document
+        body = option_problem(exc)
+        kind = body["type"].removeprefix(PROBLEM_TYPE)
+        return ApiError(body["status"], body["detail"], kind=kind, errors=body.get("errors"))
     if isinstance(exc, RequestEntityTooLarge):
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         return ApiError(

@@ -17,12 +17,11 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM
 from summarizer.headline import DEFAULT_MAX_CHARS
 from summarizer.keywords import MAX_KEYWORDS
-from summarizer.pipeline import MAX_HEADLINES, MAX_SENTENCES
+from summarizer.pipeline import LENGTH_OPTIONS, MAX_HEADLINES, MAX_SENTENCES
 
 AlgorithmName = Literal[tuple(ALGORITHMS)]  # type: ignore[valid-type]
 
 MAX_TEXT_CHARS = 1_000_000
-LENGTH_OPTIONS = ("sentences", "ratio", "max_words", "max_chars")
 
 EXAMPLE_TEXT = (
     "Jakarta, CNN Indonesia -- Bank Indonesia (BI) menahan suku bunga acuan di level 6 persen. "

@@ -1,4 +1,4 @@
-"""Command line: ``summarizer summarize FILE|-`` and ``summarizer serve``."""
+"""Command line: ``summarizer summarize FILE|-``, ``summarizer batch`` and ``summarizer serve``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ import json
 import sys
 
 from . import ALGORITHMS, OptionError, summarize
+
+
+def _options(args: argparse.Namespace) -> dict:
+    return {
+        "sentences": args.sentences,
+        "ratio": args.ratio,
+        "max_words": args.max_words,
+        "max_chars": args.max_chars,
+        "algorithm": args.algorithm,
+        "headlines": args.headlines,
+        "exclude": args.exclude or (),
+        "headline_max_chars": args.headline_max_chars,
+        "headline_case": args.headline_case,
+    }
 
 
 def _summarize(args: argparse.Namespace) -> int:
@@ -19,20 +33,8 @@ def _summarize(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"summarizer: cannot read {args.file}: {exc}", file=sys.stderr)
             return 2
-    options = {
-        "sentences": args.sentences,
-        "ratio": args.ratio,
-        "max_words": args.max_words,
-        "max_chars": args.max_chars,
-        "algorithm": args.algorithm,
-        "headlines": args.headlines,
-        "title": args.title,
-        "exclude": args.exclude or (),
-        "headline_max_chars": args.headline_max_chars,
-        "headline_case": args.headline_case,
-    }
     try:
-        result = summarize(text, **options)
+        result = summarize(text, **_options(args), title=args.title)
     except OptionError as exc:
         print(f"summarizer: {exc.field}: {exc.message}", file=sys.stderr)
         return 2
@@ -48,6 +50,12 @@ def _summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from .batch.command import run_command  # loads the batch machinery only when used
+
+    return run_command(args, _options(args))
+
+
 def _serve(args: argparse.Namespace) -> int:
     from api import create_app  # the library itself never imports the web layer
 
@@ -55,14 +63,7 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="summarizer", description="Indonesian news summaries and headlines."
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    s = sub.add_parser("summarize", help="summarise an article from a file or standard input")
-    s.add_argument("file", help="a UTF-8 text file, or - for standard input")
+def _summary_options(s: argparse.ArgumentParser) -> None:
     length = s.add_mutually_exclusive_group()
     length.add_argument("-n", "--sentences", type=int, help="number of sentences (default 3)")
     length.add_argument("--ratio", type=float, help="share of the article's sentences, 0 < r <= 1")
@@ -81,10 +82,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--headline-max-chars", type=int, default=90, help="longest headline, in characters"
     )
     s.add_argument("--headline-case", choices=("title", "sentence"), default="title")
-    s.add_argument("--title", help="the article's title, if known")
     s.add_argument("--exclude", action="append", choices=("quotes", "questions", "exclamations"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summarizer", description="Indonesian news summaries and headlines."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("summarize", help="summarise an article from a file or standard input")
+    s.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    _summary_options(s)
+    s.add_argument("--title", help="the article's title, if known")
     s.add_argument("--json", action="store_true", help="print the API's JSON")
     s.set_defaults(func=_summarize)
+
+    b = sub.add_parser("batch", help="summarise an archive: JSON lines, CSV, Parquet or a folder")
+    b.add_argument("input", help="a .jsonl, .csv or .parquet file, a folder, or - (stdin)")
+    from .batch.command import add_arguments  # the batch options are the library's
+
+    add_arguments(b)
+    _summary_options(b)
+    b.set_defaults(func=_batch)
 
     v = sub.add_parser("serve", help="run a development server (use gunicorn in production)")
     v.add_argument("--host", default="127.0.0.1")

@@ -9,12 +9,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 
 from api import create_app
 from benchmarks.indosum import Article, load
+from summarizer import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,6 +31,25 @@ def articles() -> list[Article]:
 @pytest.fixture(scope="session")
 def article(articles: list[Article]) -> Article:
     return articles[0]
+
+
+def expected_row(row_id: str, text: str, **options: Any) -> dict[str, Any]:
+    """What the library gives for one article, as a batch row (no elapsed_ms)."""
+    result = summarize(text, **options).to_dict()
+    del result["stats"]["elapsed_ms"]
+    return {"id": row_id, **result}
+
+
+@pytest.fixture(scope="session")
+def records(articles: list[Article]) -> list[dict]:
+    """The fixture articles as archive records (id, text, title), for the batch tests."""
+    return [{"id": a.id, "text": a.text, "title": a.title} for a in articles]
+
+
+@pytest.fixture(scope="session")
+def expected(records: list[dict]) -> list[dict]:
+    """What the library gives for each of ``records``, as a batch row (no elapsed_ms)."""
+    return [expected_row(r["id"], r["text"], title=r["title"]) for r in records]
 
 
 @pytest.fixture

@@ -97,6 +97,33 @@ def test_bad_options_raise_option_error_naming_the_option(kwargs, field):
     assert info.value.field == field
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"sentences": "3"}, "sentences"),
+        ({"sentences": True}, "sentences"),  # a bool is an int to Python, not a count
+        ({"ratio": "0.5"}, "ratio"),
+        ({"headlines": None}, "headlines"),
+        ({"title": 7}, "title"),
+        ({"exclude": "quotes"}, "exclude"),  # a string is an iterable, not a list of kinds
+        ({"keywords": 2.5}, "keywords"),
+    ],
+)
+def test_options_of_the_wrong_type_raise_option_error(kwargs, field):
+    with pytest.raises(OptionError) as info:
+        summarize("Harga naik. Warga kesal.", **kwargs)
+    assert info.value.field == field
+    assert "must be" in info.value.message
+
+
+def test_html_without_article_text_is_an_option_error_on_html():
+    from summarizer.pipeline import summarize_html
+
+    with pytest.raises(OptionError) as info:
+        summarize_html("<p><script>x()</script></p>")
+    assert info.value.field == "html"
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t "])
 def test_empty_text_is_refused(text):
     with pytest.raises(OptionError) as info:

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, request
 
 import summarizer.algorithms
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
-from summarizer.text.html import html_to_text
+from summarizer.pipeline import merge_options, summarize_html
 
 from ..body import is_json, read_json, read_text_body
 from ..errors import ApiError, as_api_error
@@ -18,7 +18,6 @@ from ..openapi import Media, operation
 from ..schemas import (
     EXAMPLE_HTML,
     EXAMPLE_TEXT,
-    LENGTH_OPTIONS,
     MAX_TEXT_CHARS,
     AlgorithmOut,
     AlgorithmsResponse,
@@ -60,13 +59,6 @@ def query_options() -> dict[str, Any]:
     return SummaryOptions.model_validate(options, strict=False).model_dump(exclude_unset=True)
 
 
-def merge_options(shared: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
-    """``own`` overrides ``shared``; a length option in ``own`` replaces any shared one."""
-    if any(own.get(k) is not None for k in LENGTH_OPTIONS):
-        shared = {k: v for k, v in shared.items() if k not in LENGTH_OPTIONS}
-    return {**shared, **own}
-
-
 def parse_summarize_request() -> SummarizeRequest:
     mimetype = request.mimetype
     shared = query_options()
@@ -88,20 +80,11 @@ def run(req: SummarizeRequest) -> dict[str, Any]:
     options = req.library_kwargs()
     text, markup = options.pop("text"), options.pop("html")
     options.pop("id", None)
-    html_removed: dict[str, int] = {}
     if markup is not None:
-        extracted = html_to_text(markup)
-        if not extracted.text.strip():
-            raise ApiError.invalid(
-                "html", "no article text", detail="the HTML holds no article text"
-            )
-        text = extracted.text
-        options["title"] = options["title"] or extracted.title
-        html_removed = dict(extracted.removed)
-    result = summarize(text, **options).to_dict()
+        result = summarize_html(markup, **options).to_dict()
+    else:
+        result = summarize(text, **options).to_dict()
     record_documents(1, result["stats"]["sentences"])
-    if markup is not None:
-        result["stats"]["html"] = {"removed": html_removed}
     return result
 
 
