@@ -88,7 +88,7 @@ def test_stats_count_the_removed_boilerplate():
         ({"headlines": -1}, "headlines"),
         ({"headline_case": "upper"}, "headline_case"),
         ({"exclude": ["adverbs"]}, "exclude"),
-        ({"sentences": 2, "ratio": 0.5}, "budget"),
+        ({"sentences": 2, "ratio": 0.5}, "ratio"),
     ],
 )
 def test_bad_options_raise_option_error_naming_the_option(kwargs, field):
