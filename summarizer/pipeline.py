@@ -1,95 +1,99 @@
-"""The one path data takes: text → clean → sentences → scores → selection → Summary."""
+"""The one path data takes: text (or HTML) → clean → sentences → scores → selection → Summary."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from typing import Any
 
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from .algorithms.bounds import bounded_scores, scored_part
 from .errors import OptionError
-from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES
 from .headline import headlines as make_headlines
-from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
+from .options import Options
 from .result import SelectedSentence, Summary
-from .select import EXCLUDABLE, Budget, best_first, select
-from .text.document import build_document
-from .text.language import PROFILES, detect_lowered, language_warning
+from .select import Budget, best_first, select
+from .text.document import MAX_LINES, build_document
+from .text.document import MAX_SENTENCES as MAX_DOCUMENT_SENTENCES
+from .text.html import html_to_text, looks_like_html
+from .text.language import detect_sentences, language_warning
 
-MAX_SENTENCES = 50
-MAX_HEADLINES = 10
+TRUNCATED_WARNING = (
+    f"only the start of the text was read (at most {MAX_DOCUMENT_SENTENCES:,} sentences and "
+    f"{MAX_LINES:,} lines, less for text full of full stops); the rest is not in the summary"
+)
+HTML_WARNING = (
+    "the text looks like HTML, so it was read as HTML (tags and page junk left out); "
+    "send it as HTML to say so"
+)
+FOREIGN_WARNING = "{}, and no headline candidates or key phrases were made from it"
 
 
 def summarize(
-    text: str,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    max_words: int | None = None,
-    max_chars: int | None = None,
-    algorithm: str | None = None,
-    headlines: int = 3,
-    title: str | None = None,
-    exclude: Iterable[str] = (),
-    headline_max_chars: int = DEFAULT_MAX_CHARS,
-    headline_case: str = "title",
-    keywords: int = 5,
+    text: str, options: Options | None = None, *, html: bool | None = None, **values: Any
 ) -> Summary:
-    """Summarise an Indonesian news article.
+    """Summarise an Indonesian news article given as text or HTML.
 
-    Length is set by at most one of ``sentences`` (3 when none is given),
-    ``ratio``, ``max_words`` or ``max_chars``. Raises :class:`OptionError`
-    for option values it cannot use.
+    The options are those of :class:`~summarizer.options.Options`, given as keywords
+    (``summarize(text, sentences=2)``) or as an ``Options``; length is set by at most one
+    of ``sentences`` (3 when none is given), ``ratio``, ``max_words`` or ``max_chars``.
+    ``html=True`` reads ``text`` as HTML, ``False`` as plain text; by default text that
+    is markup is read as HTML, with a warning. Raises :class:`OptionError` for option
+    values it cannot use.
     """
     started = time.perf_counter()
+    if options is None:
+        options = Options.of(values) if values else _DEFAULTS
+    elif values:
+        raise TypeError("give the options as an Options or as keywords, not both")
     if not isinstance(text, str) or not text.strip():
-        raise OptionError("text", "text must be a non-empty string")
-    name = algorithm or DEFAULT_ALGORITHM
-    if name not in ALGORITHMS:
-        raise OptionError(
-            "algorithm", f"unknown algorithm {name!r}; choose one of {', '.join(ALGORITHMS)}"
-        )
-    if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
-        raise OptionError("sentences", f"sentences must be between 1 and {MAX_SENTENCES}")
-    if not 0 <= headlines <= MAX_HEADLINES:
-        raise OptionError("headlines", f"headlines must be between 0 and {MAX_HEADLINES}")
-    if headline_case not in HEADLINE_CASES:
-        raise OptionError(
-            "headline_case", f"headline_case must be one of {', '.join(HEADLINE_CASES)}"
-        )
-    if not isinstance(keywords, int) or not 0 <= keywords <= MAX_KEYWORDS:
-        raise OptionError("keywords", f"keywords must be between 0 and {MAX_KEYWORDS}")
-    if headline_max_chars < 10:
-        raise OptionError("headline_max_chars", "headline_max_chars must be at least 10")
-    exclude = frozenset(exclude)
-    if unknown := exclude - set(EXCLUDABLE):
-        raise OptionError(
-            "exclude", f"cannot exclude {sorted(unknown)}; choose from {', '.join(EXCLUDABLE)}"
-        )
-    try:
-        budget = Budget(sentences, ratio, max_words, max_chars)
-    except ValueError as exc:
-        raise OptionError("budget", str(exc)) from None
+        raise OptionError("html" if html else "text", "text must be a non-empty string")
+    warnings: list[str] = []
+    title = options.title
+    html_stats = None
+    if html is None and looks_like_html(text):
+        warnings.append(HTML_WARNING)
+        html = True
+        field = "text"
+    else:
+        field = "html"
+    if html:
+        extracted = html_to_text(text)
+        if not extracted.text.strip():
+            raise OptionError(field, "the HTML holds no article text")
+        text, title = extracted.text, title or extracted.title
+        warnings += extracted.notes
+        html_stats = {"removed": dict(extracted.removed)}
 
     doc = build_document(text, title=title)
-    language = detect_lowered(s.lower for s in doc.sentences)
-    warnings = [note] if (note := language_warning(language)) else []
-    # Foreign function words ("the", "of") are not key phrases either.
-    extra_stops = PROFILES[language] if warnings else frozenset()
-    key_phrases = extract_keywords(doc, keywords, stop_words=extra_stops) if keywords else []
-    part = scored_part(
-        doc
-    )  # what scoring and headlines read; caps in summarizer/algorithms/bounds.py
+    language = detect_sentences(doc.sentences)
+    foreign = language_warning(language)
+    if foreign:
+        warnings.append(FOREIGN_WARNING.format(foreign))
+    if doc.truncated:
+        warnings.append(TRUNCATED_WARNING)
+    # what scoring, headlines and key phrases read; caps in summarizer/algorithms/bounds.py
+    part = scored_part(doc)
+    name = options.algorithm or DEFAULT_ALGORITHM
     scores = bounded_scores(ALGORITHMS[name], doc, part)
-    chosen = select(doc, scores, budget, exclude=exclude)
+    budget = Budget(options.sentences, options.ratio, options.max_words, options.max_chars)
+    chosen = select(doc, scores, budget, exclude=frozenset(options.exclude))
     picked = [
         SelectedSentence(i, doc.sentences[i].text, round(float(scores[i]), 6)) for i in chosen
     ]
-    ranked = best_first(scores[: len(part)])
+    # Headlines and key phrases are Indonesian models and word lists: not for other languages.
+    key_phrases = (
+        extract_keywords(part, options.keywords) if options.keywords and not foreign else []
+    )
     candidates = (
-        make_headlines(part, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
-        if headlines
+        make_headlines(
+            part,
+            best_first(scores[: len(part)]),
+            options.headlines,
+            max_chars=options.headline_max_chars,
+            case=options.headline_case,
+        )
+        if options.headlines and not foreign
         else []
     )
     stats = {
@@ -99,8 +103,10 @@ def summarize(
         "sentences": len(doc),
         "selected": len(picked),
         "removed": dict(doc.removed),
-        "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
     }
+    if html_stats is not None:
+        stats["html"] = html_stats
+    stats["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
     return Summary(
         summary=" ".join(s.text for s in picked),
         sentences=picked,
@@ -110,4 +116,8 @@ def summarize(
         language=language,
         warnings=warnings,
         stats=stats,
+        title=doc.title,
     )
+
+
+_DEFAULTS = Options()

@@ -10,7 +10,6 @@ from pydantic import ValidationError
 
 import summarizer.algorithms
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, OptionError, summarize
-from summarizer.text.html import html_to_text
 
 from ..body import is_json, read_json, read_text_body
 from ..errors import ApiError, option_error, problem_body, validation_errors
@@ -85,27 +84,15 @@ def parse_summarize_request() -> SummarizeRequest:
 
 
 def run(req: SummarizeRequest) -> dict[str, Any]:
-    """Summarise a validated request (HTML first becomes text); the response as a dict."""
+    """Summarise a validated request (``html``, or ``text`` that may be markup): a dict."""
     options = req.library_kwargs()
     text, markup = options.pop("text"), options.pop("html")
     options.pop("id", None)
-    html_removed: dict[str, int] = {}
     if markup is not None:
-        extracted = html_to_text(markup)
-        if not extracted.text.strip():
-            raise ApiError(
-                422,
-                "the HTML holds no article text",
-                kind="validation-error",
-                errors=[{"field": "html", "message": "no article text", "type": "value_error"}],
-            )
-        text = extracted.text
-        options["title"] = options["title"] or extracted.title
-        html_removed = dict(extracted.removed)
-    result = summarize(text, **options).to_dict()
+        result = summarize(markup, html=True, **options).to_dict()
+    else:
+        result = summarize(text, **options).to_dict()
     record_documents(1, result["stats"]["sentences"])
-    if markup is not None:
-        result["stats"]["html"] = {"removed": html_removed}
     return result
 
 
