@@ -8,6 +8,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     create_model,
     field_validator,
@@ -76,17 +77,20 @@ class _OptionChecks(BaseModel):
         json_schema_extra=_schema_extra([{"sentences": 2, "headlines": 1}], article=False),
     )
 
+    _options: Options = PrivateAttr()
+
     @model_validator(mode="after")
     def _library_options(self) -> Any:
         try:
-            Options.of({rule.name: getattr(self, rule.name) for rule in RULES})
+            self._options = Options.of({rule.name: getattr(self, rule.name) for rule in RULES})
         except OptionError as exc:  # two length options: named as the library names them
             raise _field_error(exc.field, exc.message) from None
         return self
 
-    def library_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for :func:`summarizer.summarize`."""
-        return self.model_dump()
+    @property
+    def options(self) -> Options:
+        """The options as :func:`summarizer.summarize` takes them, checked once."""
+        return self._options
 
 
 SummaryOptions = create_model(

@@ -85,13 +85,10 @@ def parse_summarize_request() -> SummarizeRequest:
 
 def run(req: SummarizeRequest) -> dict[str, Any]:
     """Summarise a validated request (``html``, or ``text`` that may be markup): a dict."""
-    options = req.library_kwargs()
-    text, markup = options.pop("text"), options.pop("html")
-    options.pop("id", None)
-    if markup is not None:
-        result = summarize(markup, html=True, **options).to_dict()
+    if req.html is not None:
+        result = summarize(req.html, req.options, html=True).to_dict()
     else:
-        result = summarize(text, **options).to_dict()
+        result = summarize(req.text, req.options).to_dict()
     record_documents(1, result["stats"]["sentences"])
     return result
 

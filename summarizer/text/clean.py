@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .normalize import normalize, paragraphs
-from .title import is_title_line
+from .title import is_title_line, may_be_title
 
 __all__ = ["Cleaned", "clean", "is_credit_tag", "strip_dateline"]
 
@@ -281,7 +281,7 @@ def clean(text: str, max_lines: int | None = None, title: str | None = None) -> 
             story_seen = True
             for key in ("site_chrome", "read_also", "credit_tags"):
                 removed.setdefault(key, 0)
-            if i + 1 < len(lines):
+            if i + 1 < len(lines) and (title or may_be_title(para)):
                 line, had = strip_dateline(para)  # a line all dateline is no title
                 if line and is_title_line(line, strip_dateline(lines[i + 1])[1], title):
                     title_line = line.strip()

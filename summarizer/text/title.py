@@ -16,7 +16,7 @@ import re
 
 from .segment import segment
 
-__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "is_title_line"]
+__all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "is_title_line", "may_be_title"]
 
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 250
@@ -67,6 +67,12 @@ _FOLD = re.compile(r"[\W_]+")
 
 def _folded(text: str) -> str:
     return _FOLD.sub(" ", text.lower()).strip()
+
+
+def may_be_title(line: str) -> bool:
+    """A cheap first test, before the dateline is looked for: most first paragraphs end
+    as a sentence, and a title with a dateline before it is still short."""
+    return len(line) <= MAX_TITLE_CHARS + 80 and not _SENTENCE_END.search(line)
 
 
 def is_title_line(line: str, next_opens_with_dateline: bool, title: str | None = None) -> bool:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS
-from summarizer.algorithms.bounds import MAX_SCORED_SENTENCES, bounded_scores, scored_part
+from summarizer.algorithms.bounds import (
+    MAX_SCORED_SENTENCES,
+    MAX_SCORED_WORDS,
+    bounded_scores,
+    scored_part,
+)
 from summarizer.pipeline import TRUNCATED_WARNING
 from summarizer.text.clean import clean
-from summarizer.text.document import MAX_CANDIDATES, MAX_LINES, MAX_SENTENCES, build_document
+from summarizer.text.document import (
+    EAGER_TERMS,
+    MAX_CANDIDATES,
+    MAX_LINES,
+    MAX_SENTENCES,
+    build_document,
+)
 from summarizer.text.segment import Allowance, segment
 from summarizer.text.words import lower_terms
 
@@ -41,13 +52,23 @@ def test_segment_stops_at_its_limit():
     assert segment(text, limit=10) == segment(text) == ["Satu.", "Dua.", "Tiga.", "Empat."]
 
 
-def test_terms_are_the_stems_of_the_words_and_only_the_scored_part_computes_them(articles):
-    text = "\n\n".join(a.text for a in articles * 4)
+def _has_terms(sentence) -> bool:
+    try:
+        object.__getattribute__(sentence, "terms")  # no __getattr__: is the slot set?
+    except AttributeError:
+        return False
+    return True
+
+
+def test_terms_are_the_stems_of_the_words_and_only_what_is_scored_computes_them(articles):
+    assert EAGER_TERMS == MAX_SCORED_WORDS  # built for exactly what scoring may read
+    text = "\n\n".join(a.text for a in articles * 40)
     doc = build_document(text)
     part = scored_part(doc)
     assert len(doc) > MAX_SCORED_SENTENCES >= len(part)
     bounded_scores(ALGORITHMS["ranker"], doc, part)
-    assert all(s._terms is None for s in doc.sentences[len(part) :])  # never read
+    assert all(_has_terms(s) for s in part.sentences)
+    assert not any(_has_terms(s) for s in doc.sentences[-100:])  # never read
     for sentence in doc.sentences[:: len(doc) // 40]:
         assert sentence.terms == lower_terms(sentence.lower)
         assert sentence.terms is sentence.terms  # computed once
