@@ -56,35 +56,33 @@ def repeat(unit: str, size: int, head: str = "", tail: str = "") -> str:
     return head + unit * max(1, (size - len(head) - len(tail)) // len(unit)) + tail
 
 
+def distinct(
+    size: int, part: Callable[[int, random.Random], str], head: str = "", tail: str = ""
+) -> str:
+    """``head``, then ``part(0, rng)``, ``part(1, rng)``, ... while they fit, then ``tail``."""
+    rng = random.Random(14)
+    parts, total = [], len(head) + len(tail)
+    while total + len(piece := part(len(parts), rng)) <= size:
+        parts.append(piece)
+        total += len(piece)
+    return head + "".join(parts) + tail
+
+
+def _letters(rng: random.Random, k: int) -> str:
+    return "".join(rng.choices(string.ascii_lowercase, k=k))
+
+
 def _attributes(size: int) -> str:
-    parts, total, i = [], 0, 0
-    while total < size - 40:
-        part = f"a{i}=1"
-        parts.append(part)
-        total += len(part) + 1
-        i += 1
-    return "<p " + " ".join(parts) + ">Harga naik.</p>"
+    return distinct(size, lambda i, _: f" a{i}=1", "<p", ">Harga naik.</p>")
 
 
 def _made_up_words(size: int) -> str:
     """Distinct alphabetic words: each one a stemmer call, none in any cache."""
-    rng = random.Random(14)
-    words, total = [], 0
-    while total < size - 20:
-        word = "me" + "".join(rng.choices(string.ascii_lowercase, k=8)) + "kan"
-        words.append(word)
-        total += len(word) + 1
-    return "Warga " + " ".join(words) + "."
+    return distinct(size, lambda _, rng: f" me{_letters(rng, 8)}kan", "Warga", ".")
 
 
 def _made_up_sentences(size: int) -> str:
-    rng = random.Random(15)
-    parts, total = [], 0
-    while total < size - 40:
-        part = "Warga " + "".join(rng.choices(string.ascii_lowercase, k=9)) + " pasar. "
-        parts.append(part)
-        total += len(part)
-    return "".join(parts)
+    return distinct(size, lambda _, rng: f"Warga {_letters(rng, 9)} pasar. ")
 
 
 def _page_at_bound(size: int) -> str:
@@ -183,13 +181,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape(
         "glued attributes",
         "html",
-        lambda n: _attributes(n).replace("=1 a", '="1"a'),
+        lambda n: distinct(n, lambda i, _: f'a{i}="1"', "<p ", ">Harga naik.</p>"),
         'a0="1"a1="1"…: attributes with no blank between them',
     ),
     Shape(
         "quoted brackets",
         "html",
-        lambda n: _attributes(n).replace("=1", '=">"'),
+        lambda n: distinct(n, lambda i, _: f' a{i}=">"', "<p", ">Harga naik.</p>"),
         'a0=">" a1=">" …: a ">" in every value',
     ),
     Shape(
