@@ -85,10 +85,21 @@ def parse_summarize_request() -> SummarizeRequest:
 
 def run(req: SummarizeRequest) -> dict[str, Any]:
     """Summarise a validated request (``html``, or ``text`` that may be markup): a dict."""
-    if req.html is not None:
-        result = summarize(req.html, req.options, html=True).to_dict()
-    else:
-        result = summarize(req.text, req.options).to_dict()
+    try:
+        if req.html is not None:
+            result = summarize(req.html, req.options, html=True).to_dict()
+        else:
+            result = summarize(req.text, req.options).to_dict()
+    except OptionError as exc:
+        if exc.field not in ("text", "html"):
+            raise
+        # markup with no article text: the article is at fault, as pydantic says of blanks
+        raise ApiError(
+            422,
+            exc.message,
+            kind="validation-error",
+            errors=[{"field": exc.field, "message": exc.message, "type": "value_error"}],
+        ) from None
     record_documents(1, result["stats"]["sentences"])
     return result
 

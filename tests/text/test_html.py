@@ -374,6 +374,9 @@ def test_html_sent_as_text_is_read_as_html_with_a_warning(client):
 
 
 def test_text_that_is_markup_without_article_text_is_refused_naming_text(client):
-    response = client.post("/v1/summarize", json={"text": "<p></p><script>x()</script></p>"})
-    assert response.status_code == 422
-    assert [e["field"] for e in response.get_json()["errors"]] == ["text"]
+    for field in ("text", "html"):
+        response = client.post("/v1/summarize", json={field: "<p></p><script>x()</script></p>"})
+        assert response.status_code == 422
+        problem = response.get_json()
+        assert problem["type"].endswith("/validation-error")
+        assert [e["field"] for e in problem["errors"]] == [field]
