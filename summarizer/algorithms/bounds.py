@@ -20,6 +20,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..text.document import Document, Sentence
+from ..text.words import lower_terms
 from .base import Algorithm
 
 MAX_SCORED_SENTENCES = 150
@@ -30,7 +31,7 @@ MAX_SENTENCE_CHARS = 2_500
 
 def _cut(sentence: Sentence, n_words: int) -> Sentence:
     """The sentence up to (and including) its ``n_words``-th word, in at most
-    ``MAX_SENTENCE_CHARS`` characters (its terms are recomputed when read)."""
+    ``MAX_SENTENCE_CHARS`` characters."""
     text = sentence.text
     end = kept = 0
     for word in sentence.words[:n_words]:
@@ -48,7 +49,11 @@ def _cut(sentence: Sentence, n_words: int) -> Sentence:
 
 
 def scored_part(doc: Document) -> Document:
-    """The leading sentences (and words) an algorithm scores; ``doc`` itself when it fits."""
+    """The leading sentences (and words) an algorithm scores; ``doc`` itself when it fits.
+
+    Their ``terms`` (stems) are set here, once: the document computes a sentence's terms
+    only when asked, so that no stem is made for the sentences nothing scores.
+    """
     kept: list[Sentence] = []
     n_words = 0
     cut = False
@@ -59,6 +64,7 @@ def scored_part(doc: Document) -> Document:
         if len(sentence.words) > room or len(sentence.text) > MAX_SENTENCE_CHARS:
             sentence = _cut(sentence, room)
             cut = True
+        sentence.terms = lower_terms(sentence.lower)
         kept.append(sentence)
         n_words += len(sentence.words)
     if len(kept) == len(doc) and not cut:

@@ -10,9 +10,9 @@ places where a sentence might end: each costs microseconds of Python, and a mega
 ``". "`` (500,000 one-character sentences) took half a minute. The longest IndoSum
 article has 77 sentences; a megabyte of real news has about 8,400, and 19,000 such
 places. What lies past a cap is not read, and ``Document.truncated`` says so. Stems
-(``Sentence.terms``) are computed while building only for the words scoring reads
-(:data:`EAGER_TERMS`), and for the others when first read: Sastrawi takes ~90 µs for a
-word no cache holds, and a megabyte of made-up words took over a minute.
+(``Sentence.terms``) are computed only for what scoring reads (``scored_part`` sets
+them) or when first read: Sastrawi takes ~90 µs for a word no cache holds, and a
+megabyte of made-up words took over a minute.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from .segment import Allowance, segment
 from .words import lower_terms, terms, tokenize
 
 __all__ = [
-    "EAGER_TERMS",
     "MAX_CANDIDATES",
     "MAX_LINES",
     "MAX_SENTENCES",
@@ -37,9 +36,6 @@ __all__ = [
 MAX_SENTENCES = 10_000
 MAX_LINES = 10_000
 MAX_CANDIDATES = 50_000  # places a sentence might end, looked at (segment.Allowance)
-# Words stemmed while building: as many as scoring reads (algorithms/bounds.py,
-# MAX_SCORED_WORDS), so that reading ``terms`` is a plain attribute there.
-EAGER_TERMS = 5_000
 
 
 @dataclass(slots=True)
@@ -52,12 +48,12 @@ class Sentence:
     position_in_paragraph: int
     words: list[str]  # word tokens, original casing
     lower: list[str]  # ``words`` lower-cased, computed once for every reader
-    # stems of the content (non-stop) words: set while building for the words scoring can
-    # read (EAGER_TERMS), computed on first read for the others (``__getattr__``)
+    # stems of the content (non-stop) words: computed on first read (``__getattr__``), or
+    # set by whoever reads them all, as ``algorithms.bounds.scored_part`` does
     terms: list[str] = field(init=False, repr=False, compare=False)
 
     def __getattr__(self, name: str) -> list[str]:
-        # only called for a slot not yet set: ``terms`` past EAGER_TERMS, or after replace()
+        # only called for a slot not set yet: ``terms`` before it is first read
         if name != "terms":
             raise AttributeError(name)
         found = self.terms = lower_terms(self.lower)
@@ -89,7 +85,7 @@ def build_document(text: str, *, title: str | None = None) -> Document:
     truncated = cleaned.unread > 0
     sentences: list[Sentence] = []
     append = sentences.append
-    n_paragraphs = n_words = 0
+    n_paragraphs = 0
     allowance = Allowance(MAX_CANDIDATES)
     for p_index, para in enumerate(cleaned.paragraphs):
         room = MAX_SENTENCES - len(sentences)
@@ -108,10 +104,6 @@ def build_document(text: str, *, title: str | None = None) -> Document:
         for position, sentence_text in enumerate(split):
             words = tokenize(sentence_text)
             lower = list(map(str.lower, words))
-            sentence = Sentence(sentence_text, len(sentences), p_index, position, words, lower)
-            if n_words < EAGER_TERMS:
-                sentence.terms = lower_terms(lower)
-                n_words += len(words)
-            append(sentence)
+            append(Sentence(sentence_text, len(sentences), p_index, position, words, lower))
     title_terms = terms(tokenize(title)) if title else []
     return Document(sentences, n_paragraphs, cleaned.removed, title, title_terms, truncated)

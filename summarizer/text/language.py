@@ -120,7 +120,12 @@ def detect_sentences(sentences: Sequence[_Sentence]) -> str:
     if code in SUPPORTED or code == UNDETERMINED:
         return code
     return detect_lowered(
-        [low for word, low in zip(s.words, s.lower, strict=True) if word == low] for s in sentences
+        [
+            low
+            for word, low in zip(s.words[:MAX_WORDS], s.lower[:MAX_WORDS], strict=True)
+            if word == low
+        ]
+        for s in sentences
     )
 
 

@@ -6,14 +6,12 @@ from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS
 from summarizer.algorithms.bounds import (
     MAX_SCORED_SENTENCES,
-    MAX_SCORED_WORDS,
     bounded_scores,
     scored_part,
 )
 from summarizer.pipeline import TRUNCATED_WARNING
 from summarizer.text.clean import clean
 from summarizer.text.document import (
-    EAGER_TERMS,
     MAX_CANDIDATES,
     MAX_LINES,
     MAX_SENTENCES,
@@ -61,13 +59,12 @@ def _has_terms(sentence) -> bool:
 
 
 def test_terms_are_the_stems_of_the_words_and_only_what_is_scored_computes_them(articles):
-    assert EAGER_TERMS == MAX_SCORED_WORDS  # built for exactly what scoring may read
     text = "\n\n".join(a.text for a in articles * 40)
     doc = build_document(text)
     part = scored_part(doc)
     assert len(doc) > MAX_SCORED_SENTENCES >= len(part)
     bounded_scores(ALGORITHMS["ranker"], doc, part)
-    assert all(_has_terms(s) for s in part.sentences)
+    assert all(_has_terms(s) for s in part.sentences)  # set by scored_part
     assert not any(_has_terms(s) for s in doc.sentences[-100:])  # never read
     for sentence in doc.sentences[:: len(doc) // 40]:
         assert sentence.terms == lower_terms(sentence.lower)
