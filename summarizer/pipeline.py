@@ -15,8 +15,8 @@ from .result import SelectedSentence, Summary
 from .select import Budget, best_first, select
 from .text.document import MAX_LINES, build_document
 from .text.document import MAX_SENTENCES as MAX_DOCUMENT_SENTENCES
-from .text.html import html_to_text, looks_like_html
 from .text.language import detect_sentences, language_warning
+from .text.markup import looks_like_html
 
 TRUNCATED_WARNING = (
     f"only the start of the text was read (at most {MAX_DOCUMENT_SENTENCES:,} sentences and "
@@ -58,6 +58,8 @@ def summarize(
     else:
         field = "html"
     if html:
+        from .text.html import html_to_text  # lxml is loaded only for HTML
+
         extracted = html_to_text(text)
         if not extracted.text.strip():
             raise OptionError(field, "the HTML holds no article text")

@@ -34,6 +34,7 @@ from itertools import islice
 import lxml.etree
 
 from .html_junk import BLOCKS, HEADINGS, drop_junk_elements, drop_marked, drop_read_also, mark
+from .markup import is_full_page
 
 __all__ = [
     "MAX_ATTRIBUTES",
@@ -42,8 +43,6 @@ __all__ = [
     "MAX_EXTRACT_ELEMENTS",
     "HtmlText",
     "html_to_text",
-    "is_full_page",
-    "looks_like_html",
 ]
 
 MAX_ATTRIBUTES = 64
@@ -52,7 +51,6 @@ MAX_EXTRACT_ELEMENTS = 5_000
 MAX_EXTRACT_CHARS = 300_000
 
 _SPACE = re.compile(r"\s+")
-_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\b|<html\b|<head\b)|<body\b", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _STRING = lxml.etree.XPath("string()")
@@ -63,16 +61,6 @@ _STRING = lxml.etree.XPath("string()")
 _ATTRIBUTE = r"""[\s/]*+(?:[^\s/>"'=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+|["'=])"""
 _CROWDED_TAG = re.compile(
     rf"(<[A-Za-z][\w:.-]*+(?>(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}}))(?:{_ATTRIBUTE})++"
-)
-
-# Markup in a text: tags of the elements articles are written in, whole.
-_TAG = re.compile(
-    r"<(/?)(p|div|span|a|b|i|u|em|strong|br|hr|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|"
-    r"img|figure|figcaption|blockquote|script|style|iframe|section|article|header|footer|"
-    r"nav|aside|main|sup|sub|small|font|center|pre|code|noscript|picture|source|video|audio|"
-    r"embed|ins|mark|q|cite|time|form|input|button|meta|link|title|head|body|html)"
-    r"(?=[\s/>])[^<>]{0,2000}>",
-    re.I,
 )
 
 NOTE_DEEP = "the HTML nests elements more than 255 deep; what lay deeper was not read"
@@ -96,32 +84,6 @@ class HtmlText:
     removed: Counter = field(default_factory=Counter)
     page: bool = False
     notes: list[str] = field(default_factory=list)
-
-
-def is_full_page(markup: str) -> bool:
-    """A whole web page (doctype, ``<html>``, ``<head>`` or ``<body>``) rather than a fragment."""
-    return bool(_PAGE.search(markup[:5000]))
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is markup (a CMS fragment or a page) rather than prose.
-
-    A whole page; text that opens with a tag of an element articles are written in; or
-    three such tags, one of them a closing tag or ``<br>``. "a < b", "<3" or an article
-    that names ``<p>`` once or twice are prose.
-    """
-    if "<" not in text:
-        return False
-    if is_full_page(text):
-        return True
-    closing = 0
-    for tags, match in enumerate(_TAG.finditer(text), 1):
-        if tags == 1 and not text[: match.start()].strip():
-            return True
-        closing += bool(match.group(1)) or match.group(2).lower() == "br"
-        if closing and tags >= 3:
-            return True
-    return False
 
 
 def html_to_text(markup: str) -> HtmlText:

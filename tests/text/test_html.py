@@ -6,6 +6,7 @@ import html as htmllib
 import socket
 
 import pytest
+from conftest import python_output
 
 from summarizer import summarize
 from summarizer.pipeline import HTML_WARNING
@@ -17,9 +18,8 @@ from summarizer.text.html import (
     NOTE_ELEMENTS,
     NOTE_PAGE,
     html_to_text,
-    is_full_page,
-    looks_like_html,
 )
+from summarizer.text.markup import is_full_page, looks_like_html
 
 JUNK = [
     "document.write",  # script
@@ -380,3 +380,11 @@ def test_text_that_is_markup_without_article_text_is_refused_naming_text(client)
         problem = response.get_json()
         assert problem["type"].endswith("/validation-error")
         assert [e["field"] for e in problem["errors"]] == [field]
+
+
+def test_plain_text_never_loads_lxml():
+    code = (
+        "import sys, summarizer; summarizer.summarize('Harga naik. Warga kesal.');"
+        "print('lxml' in sys.modules)"
+    )
+    assert python_output(code, "") == "False\n"
