@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 from flask import g, request
 
-from summarizer.text.html import CharsetError, decode_html, decode_text
+from summarizer.text.charset import CharsetError, decode_html, decode_text
 
 from .errors import ApiError
 

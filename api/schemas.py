@@ -8,20 +8,16 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from summarizer import ALGORITHMS, DEFAULT_ALGORITHM
-from summarizer.headline import DEFAULT_MAX_CHARS
-from summarizer.keywords import MAX_KEYWORDS
-from summarizer.pipeline import LENGTH_OPTIONS, MAX_HEADLINES, MAX_SENTENCES
-
-AlgorithmName = Literal[tuple(ALGORITHMS)]  # type: ignore[valid-type]
-
-MAX_TEXT_CHARS = 1_000_000
+from summarizer import OptionError, Options
+from summarizer.options import LENGTH_OPTIONS, MAX_TEXT_CHARS, RULES, Rule
 
 EXAMPLE_TEXT = (
     "Jakarta, CNN Indonesia -- Bank Indonesia (BI) menahan suku bunga acuan di level 6 persen. "
@@ -59,8 +55,27 @@ def _field_error(
     )
 
 
-class SummaryOptions(BaseModel):
-    """Options shared by a single request and by every document of a batch."""
+def _option_field(rule: Rule) -> tuple[Any, Any]:
+    """The pydantic annotation and ``Field`` of one library option (summarizer/options.py)."""
+    if rule.kind is list:
+        kind: Any = list[Literal[rule.choices]]  # type: ignore[valid-type]
+    else:
+        kind = Literal[rule.choices] if rule.choices else rule.kind  # type: ignore[valid-type]
+        kind = kind | None if rule.nullable else kind
+    limits: dict[str, Any] = {"description": rule.description}
+    if rule.minimum is not None:
+        limits["gt" if rule.exclusive_minimum else "ge"] = rule.minimum
+    if rule.maximum is not None:
+        limits["le"] = rule.maximum
+    if rule.max_length is not None:
+        limits["max_length"] = rule.max_length
+    if rule.kind is list:
+        return kind, Field(default_factory=list, **limits)
+    return kind, Field(rule.default, **limits)
+
+
+class _OptionChecks(BaseModel):
+    """What the field types cannot say, checked by the library's own validator."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -68,58 +83,30 @@ class SummaryOptions(BaseModel):
         json_schema_extra=_schema_extra([{"sentences": 2, "headlines": 1}], article=False),
     )
 
-    sentences: int | None = Field(
-        None,
-        ge=1,
-        le=MAX_SENTENCES,
-        description="Number of summary sentences (3 when no length option is given).",
-    )
-    ratio: float | None = Field(
-        None, gt=0, le=1, description="Share of the document's sentences to keep."
-    )
-    max_words: int | None = Field(
-        None, ge=1, le=100_000, description="Word budget for the summary."
-    )
-    max_chars: int | None = Field(
-        None, ge=1, le=1_000_000, description="Character budget for the summary."
-    )
-    algorithm: AlgorithmName | None = Field(  # type: ignore[valid-type]
-        None, description=f"Summarisation algorithm (default: {DEFAULT_ALGORITHM})."
-    )
-    headlines: int = Field(
-        3, ge=0, le=MAX_HEADLINES, description="Number of headline candidates (0 disables)."
-    )
-    headline_max_chars: int = Field(
-        DEFAULT_MAX_CHARS, ge=10, le=300, description="Longest headline candidate, in characters."
-    )
-    headline_case: Literal["title", "sentence"] = Field(
-        "title", description="Casing of headline candidates."
-    )
-    title: str | None = Field(
-        None, max_length=1000, description="The article's title, when the CMS knows it."
-    )
-    exclude: list[Literal["quotes", "questions", "exclamations"]] = Field(
-        default_factory=list,
-        max_length=3,
-        description="Kinds of sentence to leave out of the summary.",
-    )
-    keywords: int = Field(
-        5, ge=0, le=MAX_KEYWORDS, description="Number of keywords to return (0 disables)."
-    )
+    _options: Options = PrivateAttr()
 
     @model_validator(mode="after")
-    def _one_length_option(self) -> SummaryOptions:
-        given = tuple(k for k in LENGTH_OPTIONS if getattr(self, k) is not None)
-        if len(given) > 1:
-            raise _field_error(
-                given,
-                f"give at most one of {', '.join(LENGTH_OPTIONS)} (got {', '.join(given)})",
-            )
+    def _library_options(self) -> Any:
+        try:
+            self._options = Options.of({rule.name: getattr(self, rule.name) for rule in RULES})
+        except OptionError as exc:
+            # two length options: the API names every one given, the library the second
+            given = tuple(k for k in LENGTH_OPTIONS if getattr(self, k) is not None)
+            raise _field_error(given if len(given) > 1 else exc.field, exc.message) from None
         return self
 
-    def library_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for :func:`summarizer.summarize`."""
-        return self.model_dump()
+    @property
+    def options(self) -> Options:
+        """The options as :func:`summarizer.summarize` takes them, checked once."""
+        return self._options
+
+
+SummaryOptions = create_model(
+    "SummaryOptions",
+    __base__=_OptionChecks,
+    __doc__="Options shared by a single request and by every document of a batch.",
+    **{rule.name: _option_field(rule) for rule in RULES},
+)
 
 
 EXAMPLE_HTML = (
@@ -148,7 +135,7 @@ def _article_field(description: str) -> Any:
     )
 
 
-class SummarizeRequest(SummaryOptions):
+class SummarizeRequest(SummaryOptions):  # type: ignore[misc,valid-type]
     """A single article to summarise: exactly one of ``text`` or ``html``."""
 
     model_config = ConfigDict(
@@ -204,7 +191,7 @@ class BatchDocument(SummarizeRequest):
     )
 
 
-class BatchRequest(SummaryOptions):
+class BatchRequest(SummaryOptions):  # type: ignore[misc,valid-type]
     """Several documents in one request; the options here apply to every document."""
 
     model_config = ConfigDict(
@@ -309,6 +296,11 @@ class SummarizeResponse(BaseModel):
     language: str = Field(..., description="ISO 639-1 code of the detected language.")
     warnings: list[str]
     stats: dict[str, Any]
+    title: str | None = Field(
+        ...,
+        description="The title the summary used: the one given, the HTML's, or the title "
+        "line the text opened with (then taken out of the text); null when there was none.",
+    )
 
 
 class BatchSummary(SummarizeResponse):

@@ -7,6 +7,7 @@
 
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from .errors import OptionError
+from .options import Options
 from .pipeline import summarize
 from .result import Headline, SelectedSentence, Summary
 from .text.segment import segment
@@ -16,6 +17,7 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "Headline",
     "OptionError",
+    "Options",
     "SelectedSentence",
     "Summary",
     "segment",

@@ -1,105 +1,106 @@
-"""The one path data takes: text → clean → sentences → scores → selection → Summary."""
+"""The one path data takes: text (or HTML) → clean → sentences → scores → selection → Summary."""
 
 from __future__ import annotations
 
-import inspect
 import time
-import types
-import typing
-from collections.abc import Iterable
 from typing import Any
 
 from .algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from .algorithms.bounds import bounded_scores, scored_part
 from .errors import OptionError
-from .headline import DEFAULT_MAX_CHARS, HEADLINE_CASES, headline_shortfall
+from .headline import headline_shortfall
 from .headline import headlines as make_headlines
-from .keywords import MAX_KEYWORDS
 from .keywords import extract as extract_keywords
+from .options import Options
 from .result import SelectedSentence, Summary
-from .select import EXCLUDABLE, Budget, best_first, select
-from .text.document import build_document
-from .text.html import html_to_text
-from .text.language import PROFILES, detect_lowered, language_warning
+from .select import Budget, best_first, select
+from .text.document import MAX_LINES, build_document
+from .text.document import MAX_SENTENCES as MAX_DOCUMENT_SENTENCES
+from .text.language import detect_sentences, language_warning
+from .text.markup import looks_like_html
 
-MAX_SENTENCES = 50
-MAX_HEADLINES = 10
+TRUNCATED_WARNING = (
+    f"only the start of the text was read (at most {MAX_DOCUMENT_SENTENCES:,} sentences and "
+    f"{MAX_LINES:,} lines, less for text full of full stops); the rest is not in the summary"
+)
+HTML_WARNING = (
+    "the text looks like HTML, so it was read as HTML (tags and page junk left out); "
+    "send it as HTML to say so"
+)
+FOREIGN_WARNING = "{}, and no headline candidates or key phrases were made from it"
 
 
 def summarize(
-    text: str,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    max_words: int | None = None,
-    max_chars: int | None = None,
-    algorithm: str | None = None,
-    headlines: int = 3,
-    title: str | None = None,
-    exclude: Iterable[str] = (),
-    headline_max_chars: int = DEFAULT_MAX_CHARS,
-    headline_case: str = "title",
-    keywords: int = 5,
+    text: str, options: Options | None = None, *, html: bool | None = None, **values: Any
 ) -> Summary:
-    """Summarise an Indonesian news article.
+    """Summarise an Indonesian news article given as text or HTML.
 
-    Length is set by at most one of ``sentences`` (3 when none is given),
-    ``ratio``, ``max_words`` or ``max_chars``. Raises :class:`OptionError`
-    for option values it cannot use, wrong types included.
+    The options are those of :class:`~summarizer.options.Options`, given as keywords
+    (``summarize(text, sentences=2)``) or as an ``Options``; length is set by at most one
+    of ``sentences`` (3 when none is given), ``ratio``, ``max_words`` or ``max_chars``.
+    ``html=True`` reads ``text`` as HTML, ``False`` as plain text; by default text that
+    is markup is read as HTML, with a warning. Raises :class:`OptionError` for option
+    values it cannot use.
     """
-    _check_types(locals())
     started = time.perf_counter()
+    if options is None:
+        options = Options.of(values) if values else _DEFAULTS
+    elif values:
+        raise TypeError("give the options as an Options or as keywords, not both")
     if not isinstance(text, str) or not text.strip():
-        raise OptionError("text", "text must be a non-empty string")
-    name = algorithm or DEFAULT_ALGORITHM
-    if name not in ALGORITHMS:
-        raise OptionError(
-            "algorithm", f"unknown algorithm {name!r}; choose one of {', '.join(ALGORITHMS)}"
-        )
-    if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
-        raise OptionError("sentences", f"sentences must be between 1 and {MAX_SENTENCES}")
-    if not 0 <= headlines <= MAX_HEADLINES:
-        raise OptionError("headlines", f"headlines must be between 0 and {MAX_HEADLINES}")
-    if headline_case not in HEADLINE_CASES:
-        raise OptionError(
-            "headline_case", f"headline_case must be one of {', '.join(HEADLINE_CASES)}"
-        )
-    if not isinstance(keywords, int) or not 0 <= keywords <= MAX_KEYWORDS:
-        raise OptionError("keywords", f"keywords must be between 0 and {MAX_KEYWORDS}")
-    if headline_max_chars < 10:
-        raise OptionError("headline_max_chars", "headline_max_chars must be at least 10")
-    exclude = frozenset(exclude)
-    if unknown := exclude - set(EXCLUDABLE):
-        raise OptionError(
-            "exclude", f"cannot exclude {sorted(unknown)}; choose from {', '.join(EXCLUDABLE)}"
-        )
-    try:
-        budget = Budget(sentences, ratio, max_words, max_chars)
-    except ValueError as exc:
-        raise OptionError("budget", str(exc)) from None
+        raise OptionError("html" if html else "text", "text must be a non-empty string")
+    warnings: list[str] = []
+    title = options.title
+    html_stats = None
+    if html is None and looks_like_html(text):
+        warnings.append(HTML_WARNING)
+        html = True
+        field = "text"
+    else:
+        field = "html"
+    if html:
+        from .text.html import html_to_text  # lxml is loaded only for HTML
+
+        extracted = html_to_text(text)
+        if not extracted.text.strip():
+            raise OptionError(field, "the HTML holds no article text")
+        text, title = extracted.text, title or extracted.title
+        warnings += extracted.notes
+        html_stats = {"removed": dict(extracted.removed)}
 
     doc = build_document(text, title=title)
-    language = detect_lowered(s.lower for s in doc.sentences)
-    warnings = [note] if (note := language_warning(language)) else []
-    # Foreign function words ("the", "of") are not key phrases either.
-    extra_stops = PROFILES[language] if warnings else frozenset()
-    key_phrases = extract_keywords(doc, keywords, stop_words=extra_stops) if keywords else []
-    part = scored_part(
-        doc
-    )  # what scoring and headlines read; caps in summarizer/algorithms/bounds.py
+    language = detect_sentences(doc.sentences)
+    foreign = language_warning(language)
+    if foreign:
+        warnings.append(FOREIGN_WARNING.format(foreign))
+    if doc.truncated:
+        warnings.append(TRUNCATED_WARNING)
+    # what scoring, headlines and key phrases read; caps in summarizer/algorithms/bounds.py
+    part = scored_part(doc)
+    name = options.algorithm or DEFAULT_ALGORITHM
     scores = bounded_scores(ALGORITHMS[name], doc, part)
-    chosen = select(doc, scores, budget, exclude=exclude)
+    budget = Budget(options.sentences, options.ratio, options.max_words, options.max_chars)
+    chosen = select(doc, scores, budget, exclude=frozenset(options.exclude))
     picked = [
         SelectedSentence(i, doc.sentences[i].text, round(float(scores[i]), 6)) for i in chosen
     ]
-    ranked = best_first(scores[: len(part)])
+    # Headlines and key phrases are Indonesian models and word lists: not for other languages.
+    key_phrases = (
+        extract_keywords(part, options.keywords) if options.keywords and not foreign else []
+    )
     candidates = (
-        make_headlines(part, ranked, headlines, max_chars=headline_max_chars, case=headline_case)
-        if headlines
+        make_headlines(
+            part,
+            best_first(scores[: len(part)]),
+            options.headlines,
+            max_chars=options.headline_max_chars,
+            case=options.headline_case,
+        )
+        if options.headlines and not foreign
         else []
     )
-    if len(candidates) < headlines:
-        warnings.append(headline_shortfall(len(candidates), headlines))
+    if options.headlines and not foreign and len(candidates) < options.headlines:
+        warnings.append(headline_shortfall(len(candidates), options.headlines))
     stats = {
         "characters": len(text),
         "words": sum(len(s.words) for s in doc.sentences),
@@ -107,8 +108,10 @@ def summarize(
         "sentences": len(doc),
         "selected": len(picked),
         "removed": dict(doc.removed),
-        "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
     }
+    if html_stats is not None:
+        stats["html"] = html_stats
+    stats["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
     return Summary(
         summary=" ".join(s.text for s in picked),
         sentences=picked,
@@ -118,73 +121,8 @@ def summarize(
         language=language,
         warnings=warnings,
         stats=stats,
+        title=doc.title,
     )
 
 
-def summarize_html(markup: str, **options: Any) -> Summary:
-    """Summarise an article given as HTML (a CMS fragment or a whole page).
-
-    The markup becomes text first (:func:`summarizer.text.html.html_to_text`); its own title
-    is used when none is given, and ``stats["html"]["removed"]`` counts what was dropped.
-    Markup that leaves no article text is an :class:`OptionError` on ``html``.
-    """
-    extracted = html_to_text(markup)
-    if not extracted.text.strip():
-        raise OptionError("html", "the HTML holds no article text")
-    options["title"] = options.get("title") or extracted.title
-    result = summarize(extracted.text, **options)
-    result.stats["html"] = {"removed": dict(extracted.removed)}
-    return result
-
-
-LENGTH_OPTIONS = ("sentences", "ratio", "max_words", "max_chars")
-
-
-def merge_options(shared: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
-    """``own`` overrides ``shared``; a length option in ``own`` replaces any shared one.
-
-    The rule for a batch: options for every document, and a document's own on top.
-    """
-    if any(own.get(k) is not None for k in LENGTH_OPTIONS):
-        shared = {k: v for k, v in shared.items() if k not in LENGTH_OPTIONS}
-    return {**shared, **own}
-
-
-def _option_types() -> dict[str, tuple[type, bool]]:
-    """Each keyword option of :func:`summarize`: its type (int, float, str or list) and
-    whether ``None`` is allowed, read from the signature so there is one definition."""
-    hints = typing.get_type_hints(summarize)
-    out: dict[str, tuple[type, bool]] = {}
-    for name, param in inspect.signature(summarize).parameters.items():
-        if param.kind is not param.KEYWORD_ONLY:
-            continue
-        hint = hints[name]
-        args = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        base = next(a for a in args if a is not type(None))
-        out[name] = (list if typing.get_origin(base) is Iterable else base, type(None) in args)
-    return out
-
-
-OPTION_TYPES = _option_types()
-_TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", list: "a list of strings"}
-
-
-def _has_type(value: Any, base: type) -> bool:
-    if isinstance(value, bool):  # True is an int to Python, not a sentence count to anyone
-        return False
-    if base is float:
-        return isinstance(value, (int, float))
-    if base is list:
-        return isinstance(value, (list, tuple, set, frozenset)) and all(
-            isinstance(v, str) for v in value
-        )
-    return isinstance(value, base)
-
-
-def _check_types(values: dict[str, Any]) -> None:
-    """An :class:`OptionError` for the first option whose value has the wrong type."""
-    for name, (base, nullable) in OPTION_TYPES.items():
-        value = values[name]
-        if (value is None and nullable) or _has_type(value, base):
-            continue
-        raise OptionError(name, f"{name} must be {_TYPE_NAMES[base]}")
+_DEFAULTS = Options()

@@ -35,7 +35,8 @@ class Keyword:
 
 @dataclass(slots=True)
 class Summary:
-    """The summary, its sentences (document order), headline candidates and statistics."""
+    """The summary, its sentences (document order), headline candidates and statistics,
+    and the title it used."""
 
     summary: str
     sentences: list[SelectedSentence]
@@ -45,6 +46,7 @@ class Summary:
     language: str = "id"
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None  # given, from the HTML, or the title line the text opened with
 
     def to_dict(self) -> dict[str, Any]:
         """The same plain data as ``dataclasses.asdict(self)``, written out field by field.
@@ -71,6 +73,7 @@ class Summary:
             "language": self.language,
             "warnings": list(self.warnings),
             "stats": _copy(self.stats),
+            "title": self.title,
         }
 
 

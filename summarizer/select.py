@@ -22,31 +22,15 @@ _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]?"
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """At most one length control; ``sentences=3`` when none is given."""
+    """At most one length control; ``sentences=3`` when none is given.
+
+    The values are checked before they get here (:class:`summarizer.options.Options`).
+    """
 
     sentences: int | None = None
     ratio: float | None = None
     max_words: int | None = None
     max_chars: int | None = None
-
-    def __post_init__(self) -> None:
-        given = [
-            k
-            for k in ("sentences", "ratio", "max_words", "max_chars")
-            if getattr(self, k) is not None
-        ]
-        if len(given) > 1:
-            raise ValueError(
-                f"give at most one of sentences, ratio, max_words, max_chars (got {', '.join(given)})"
-            )
-        if self.sentences is not None and self.sentences < 1:
-            raise ValueError("sentences must be at least 1")
-        if self.ratio is not None and not 0 < self.ratio <= 1:
-            raise ValueError("ratio must be in (0, 1]")
-        if self.max_words is not None and self.max_words < 1:
-            raise ValueError("max_words must be at least 1")
-        if self.max_chars is not None and self.max_chars < 1:
-            raise ValueError("max_chars must be at least 1")
 
     def max_sentences(self, n: int) -> int:
         if self.ratio is not None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import DataFrame
 
-__all__ = ["RESULT_COLUMNS", "summarize_dataframe"]
+__all__ = ["SPARK_COLUMNS", "summarize_dataframe"]
 
 _PROBE = "Harga beras naik. Warga mengeluh."
 
@@ -58,12 +58,12 @@ def summarize_dataframe(
     for name in filter(None, columns.values()):
         if name not in df.columns:
             raise ValueError(f"no column {name!r} in the DataFrame (it has {df.columns})")
-    if clash := sorted(set(RESULT_COLUMNS) & set(df.columns)):
+    if clash := sorted(set(SPARK_COLUMNS) & set(df.columns)):
         raise ValueError(f"the DataFrame already has result columns: {clash}")
     summarize(_PROBE, **options)  # bad options: an OptionError now, not in every task
     import pyarrow as pa
 
-    added = from_arrow_schema(pa.schema(result_fields()))
+    added = from_arrow_schema(pa.schema(_spark_fields()))
     schema = StructType([*df.schema.fields, *added.fields])
     work = functools.partial(
         _summarize_batches,
@@ -72,6 +72,14 @@ def summarize_dataframe(
         timings=timings,
     )
     return df.mapInArrow(work, schema)
+
+
+# A DataFrame has its own title column (or none): the result's ``title`` is left out
+SPARK_COLUMNS = tuple(c for c in RESULT_COLUMNS if c != "title")
+
+
+def _spark_fields() -> list:
+    return [f for f in result_fields() if f.name in SPARK_COLUMNS]
 
 
 def _summarize_batches(
@@ -84,13 +92,14 @@ def _summarize_batches(
     """On an executor: each record batch with its result columns appended."""
     import pyarrow as pa
 
-    added = pa.schema(result_fields())
+    added = pa.schema(_spark_fields())
     for batch in batches:
         values = {key: batch.column(name).to_pylist() for key, name in columns.items()}
         rows = []
         for i in range(batch.num_rows):
             row = result_row({k: v[i] for k, v in values.items()}, i, options, timings=timings)
-            del row["id"]  # the DataFrame keeps its own columns, ids included
+            del row["id"]  # the DataFrame keeps its own columns, ids and titles included
+            row.pop("title", None)
             rows.append(arrow_row(row))
         results = pa.RecordBatch.from_pylist(rows, schema=added)
         yield pa.RecordBatch.from_arrays(

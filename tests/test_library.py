@@ -88,7 +88,7 @@ def test_stats_count_the_removed_boilerplate():
         ({"headlines": -1}, "headlines"),
         ({"headline_case": "upper"}, "headline_case"),
         ({"exclude": ["adverbs"]}, "exclude"),
-        ({"sentences": 2, "ratio": 0.5}, "budget"),
+        ({"sentences": 2, "ratio": 0.5}, "ratio"),
     ],
 )
 def test_bad_options_raise_option_error_naming_the_option(kwargs, field):
@@ -117,10 +117,8 @@ def test_options_of_the_wrong_type_raise_option_error(kwargs, field):
 
 
 def test_html_without_article_text_is_an_option_error_on_html():
-    from summarizer.pipeline import summarize_html
-
     with pytest.raises(OptionError) as info:
-        summarize_html("<p><script>x()</script></p>")
+        summarize("<p><script>x()</script></p>", html=True)
     assert info.value.field == "html"
 
 

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, request
 
 import summarizer.algorithms
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
-from summarizer.pipeline import merge_options, summarize_html
+from summarizer.options import merge_options
 
 from ..body import is_json, read_json, read_text_body
 from ..errors import ApiError, as_api_error
@@ -76,14 +76,15 @@ def parse_summarize_request() -> SummarizeRequest:
 
 
 def run(req: SummarizeRequest) -> dict[str, Any]:
-    """Summarise a validated request (HTML first becomes text); the response as a dict."""
-    options = req.library_kwargs()
-    text, markup = options.pop("text"), options.pop("html")
-    options.pop("id", None)
-    if markup is not None:
-        result = summarize_html(markup, **options).to_dict()
+    """Summarise a validated request (``html``, or ``text`` that may be markup): a dict.
+
+    Markup with no article text is the library's OptionError on ``text`` or ``html``, which
+    :func:`api.errors.as_api_error` answers as the 422 naming that field.
+    """
+    if req.html is not None:
+        result = summarize(req.html, req.options, html=True).to_dict()
     else:
-        result = summarize(text, **options).to_dict()
+        result = summarize(req.text, req.options).to_dict()
     record_documents(1, result["stats"]["sentences"])
     return result
 

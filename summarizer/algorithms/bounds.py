@@ -6,8 +6,10 @@ with the square of the document. News articles are far below these caps (the lon
 IndoSum's 2,809 articles has 77 sentences and 1,174 words, its longest sentence 83 words);
 a pasted book, 20,000 one-word "sentences" or 200,000 characters without a full stop are
 not. Only the leading part of such a document is scored: the first ``MAX_SCORED_SENTENCES``
-sentences, each cut after ``MAX_SENTENCE_WORDS`` words, and no more than ``MAX_SCORED_WORDS``
-words in all. Every sentence after that scores lower than all scored ones (in news order
+sentences, each cut after ``MAX_SENTENCE_WORDS`` words or ``MAX_SENTENCE_CHARS`` characters,
+and no more than ``MAX_SCORED_WORDS`` words in all. (The character cap is for "sentences"
+of punctuation: half a megabyte of ``"( "`` holds no word, and the headline rules' regular
+expressions took seconds over it.) Every sentence after that scores lower than all scored ones (in news order
 the lead wins), and headline candidates come from the scored part only.
 """
 
@@ -24,38 +26,48 @@ from .base import Algorithm
 MAX_SCORED_SENTENCES = 150
 MAX_SCORED_WORDS = 5_000
 MAX_SENTENCE_WORDS = 250
+MAX_SENTENCE_CHARS = 2_500
 
 
 def _cut(sentence: Sentence, n_words: int) -> Sentence:
-    """The sentence up to (and including) its ``n_words``-th word."""
-    end = 0
+    """The sentence up to (and including) its ``n_words``-th word, in at most
+    ``MAX_SENTENCE_CHARS`` characters."""
+    text = sentence.text
+    end = kept = 0
     for word in sentence.words[:n_words]:
-        found = sentence.text.find(word, end)
-        if found >= 0:
-            end = found + len(word)
-    lower = sentence.lower[:n_words]
+        found = text.find(word, end)
+        stop = found + len(word) if found >= 0 else end
+        if stop > MAX_SENTENCE_CHARS:
+            break
+        end = stop
+        kept += 1
+    if kept == len(sentence.words):  # cut for its length only: keep what follows the words
+        end = min(len(text), MAX_SENTENCE_CHARS)
     return replace(
-        sentence,
-        text=sentence.text[:end],
-        words=sentence.words[:n_words],
-        terms=lower_terms(lower),
-        lower=lower,
+        sentence, text=text[:end], words=sentence.words[:kept], lower=sentence.lower[:kept]
     )
 
 
 def scored_part(doc: Document) -> Document:
-    """The leading sentences (and words) an algorithm scores; ``doc`` itself when it fits."""
+    """The leading sentences (and words) an algorithm scores; ``doc`` itself when it fits.
+
+    Their ``terms`` (stems) are set here, once: the document computes a sentence's terms
+    only when asked, so that no stem is made for the sentences nothing scores.
+    """
     kept: list[Sentence] = []
     n_words = 0
+    cut = False
     for sentence in doc.sentences[:MAX_SCORED_SENTENCES]:
         room = min(MAX_SCORED_WORDS - n_words, MAX_SENTENCE_WORDS)
         if room <= 0:
             break
-        if len(sentence.words) > room:
+        if len(sentence.words) > room or len(sentence.text) > MAX_SENTENCE_CHARS:
             sentence = _cut(sentence, room)
+            cut = True
+        sentence.terms = lower_terms(sentence.lower)
         kept.append(sentence)
         n_words += len(sentence.words)
-    if len(kept) == len(doc) and n_words == sum(len(s.words) for s in doc.sentences):
+    if len(kept) == len(doc) and not cut:
         return doc
     return replace(doc, sentences=kept)
 

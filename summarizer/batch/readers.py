@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..pipeline import OPTION_TYPES
+from ..options import OPTION_TYPES
 from ..problems import problem_body
-from ..text.html import CharsetError, decode_html, decode_text
+from ..text.charset import CharsetError, decode_html, decode_text
 from .rows import ARTICLE_COLUMNS, RowError, json_line_id, parse_json_record, record_id, typed_cells
 from .schema import PARQUET_HINT, has_pyarrow
 

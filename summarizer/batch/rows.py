@@ -17,7 +17,8 @@ from typing import Any
 import orjson
 
 from ..errors import OptionError
-from ..pipeline import OPTION_TYPES, merge_options, summarize, summarize_html
+from ..options import OPTION_TYPES, merge_options
+from ..pipeline import summarize
 from ..problems import field_problem, option_problem, problem_body
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ def summarize_record(record: dict[str, Any], shared: dict[str, Any]) -> dict[str
     if markup is not None:
         if not isinstance(markup, str):
             raise RowError(field_problem("html", "html must be a string", "string_type"))
-        return summarize_html(markup, **options).to_dict()
+        return summarize(markup, html=True, **options).to_dict()
     return summarize(text, **options).to_dict()
 
 

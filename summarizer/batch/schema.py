@@ -33,6 +33,7 @@ RESULT_COLUMNS = (
     "language",
     "warnings",
     "stats",
+    "title",
     "error",
 )
 
@@ -72,6 +73,7 @@ def result_fields() -> list[pa.Field]:
         pa.field("language", pa.string()),
         pa.field("warnings", pa.list_(pa.string())),
         pa.field("stats", pa.string()),
+        pa.field("title", pa.string()),
         pa.field("error", problem),
     ]
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .normalize import normalize, paragraphs
+from .title import is_title_line, may_be_title
 
 __all__ = ["Cleaned", "clean", "is_credit_tag", "strip_dateline"]
 
@@ -181,6 +182,8 @@ class Cleaned:
 
     paragraphs: list[str]
     removed: Counter = field(default_factory=Counter)
+    unread: int = 0  # lines past ``max_lines``, not looked at
+    title: str | None = None  # the title line before the story, taken out
 
 
 def strip_dateline(text: str) -> tuple[str, bool]:
@@ -239,15 +242,26 @@ def _strip_credit(para: str) -> tuple[str, int]:
     return para[: match.start()] + para[match.end() :], 1
 
 
-def clean(text: str) -> Cleaned:
-    """Normalise ``text`` and drop boilerplate paragraphs and fragments."""
+def clean(text: str, max_lines: int | None = None, title: str | None = None) -> Cleaned:
+    """Normalise ``text`` and drop boilerplate paragraphs and fragments.
+
+    A title line before the story (:func:`~summarizer.text.title.is_title_line`; ``title``
+    is the one the caller knows, if any) is taken out into ``Cleaned.title``. With
+    ``max_lines``, only that many lines (paragraphs, boilerplate included) are read.
+    """
     # kind → count, keys in the order first counted; a plain dict in the loop, since
     # Counter's missing-key and update paths run Python code
     removed: dict[str, int] = {}
     kept: list[str] = []
     links_follow = False
     story_seen = False
-    for para in paragraphs(normalize(text)):
+    lines = paragraphs(normalize(text))
+    unread = 0
+    if max_lines is not None and len(lines) > max_lines:
+        unread = len(lines) - max_lines
+        del lines[max_lines:]
+    title_line = None
+    for i, para in enumerate(lines):
         kind = _line_kind(para)
         if kind == "read_also":
             removed["read_also"] = removed.get("read_also", 0) + 1
@@ -267,6 +281,13 @@ def clean(text: str) -> Cleaned:
             story_seen = True
             for key in ("site_chrome", "read_also", "credit_tags"):
                 removed.setdefault(key, 0)
+            if i + 1 < len(lines) and (title or may_be_title(para)):
+                line, had = strip_dateline(para)  # a line all dateline is no title
+                if line and is_title_line(line, strip_dateline(lines[i + 1])[1], title):
+                    title_line = line.strip()
+                    removed["title_line"] = 1
+                    removed["datelines"] = removed.get("datelines", 0) + had
+                    continue
         if ":" in para:  # both inline patterns need one
             if "[Gambas:" in para:
                 para, n = _strip_gambas(para)
@@ -289,4 +310,4 @@ def clean(text: str) -> Cleaned:
     for kind, n in removed.items():
         if n > 0:
             counts[kind] = n
-    return Cleaned(kept, counts)
+    return Cleaned(kept, counts, unread, title_line)

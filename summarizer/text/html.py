@@ -3,109 +3,87 @@
 CMS bodies are fragments (``<p>``, ``<br>``, lists, ``<figure>``, embedded scripts, ads,
 inline "Baca juga" link blocks, photo credits). Whole web pages add navigation, footers and
 sidebars, so they go through trafilatura's main-content extraction first. Either way the junk
-is dropped from the tree (and counted), block elements become paragraph breaks, and the text
-then takes the one data path every article takes (:func:`summarizer.summarize`). Nothing here
-fetches anything: the input is always the markup itself.
+is dropped from the tree (and counted, see :mod:`summarizer.text.html_junk`), block elements
+become paragraph breaks, and the text then takes the one data path every article takes
+(:func:`summarizer.summarize`). Nothing here fetches anything: the input is the markup itself.
+
+Bounds, so that no markup within the request limit costs seconds (benchmarks/pathological.py):
+
+- a start tag keeps its first :data:`MAX_ATTRIBUTES` attributes: libxml2 compares each
+  attribute's name with every earlier one's, and 64,000 attributes in one tag never parsed;
+- only the first :data:`MAX_ELEMENTS` elements of the tree (after the junk is gone) are
+  read: every later pass takes Python time per element;
+- trafilatura reads a page of at most :data:`MAX_EXTRACT_ELEMENTS` elements and
+  :data:`MAX_EXTRACT_CHARS` characters of text (its time grows with both: about a second
+  for the most it is given here, on a busy machine); a larger page is read whole, its junk
+  dropped as usual;
+- libxml2 itself drops what is nested more than 255 elements deep.
+
+Each bound that cut something adds a note to :attr:`HtmlText.notes` (the API's warnings).
+The tree is built by ``lxml.etree`` without ``lxml.html``'s element classes, whose class
+lookup ran Python code for every element touched.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 import lxml.etree
-import lxml.html
 
-__all__ = ["HtmlText", "decode_html", "decode_text", "html_to_text", "is_full_page"]
+from .html_junk import BLOCKS, HEADINGS, drop_junk_elements, drop_marked, drop_read_also, mark
+from .markup import is_full_page
 
-# Dropped with their content: not story text, whatever is inside.
-_DROP_TAGS = {
-    "script": "scripts",
-    "style": "scripts",
-    "noscript": "scripts",
-    "template": "scripts",
-    "link": "scripts",
-    "meta": "scripts",
-    "iframe": "embeds",
-    "frame": "embeds",
-    "frameset": "embeds",
-    "embed": "embeds",
-    "object": "embeds",
-    "applet": "embeds",
-    "video": "embeds",
-    "audio": "embeds",
-    "canvas": "embeds",
-    "svg": "embeds",
-    "math": "embeds",
-    "map": "embeds",
-    "img": "images",
-    "picture": "images",
-    "figure": "captions",
-    "figcaption": "captions",
-    "form": "page_chrome",
-    "button": "page_chrome",
-    "input": "page_chrome",
-    "select": "page_chrome",
-    "textarea": "page_chrome",
-    "dialog": "page_chrome",
-    "nav": "page_chrome",
-    "aside": "page_chrome",
-    "footer": "page_chrome",
-    "head": "page_chrome",
-    "title": "page_chrome",
-    "ins": "ads",  # <ins class="adsbygoogle">
-}
-# Class or id tokens of junk containers, matched per token on word boundaries so that
-# "head" or "loading" never match "ad".
-_JUNK_TOKEN = re.compile(
-    r"(?:^|[-_])(?:"
-    r"(?P<ads>ads?|adsbygoogle|advert\w*|iklan\w*|banner\w*|sponsor\w*|promo\w*|dfp|"
-    r"outbrain|taboola|mgid)"
-    r"|(?P<related_links>related\w*|terkait|baca-?juga|bacajuga|read-?also|lihat-?juga|"
-    r"baca-?lainnya|recommend\w*|rekomendasi\w*|populer|terpopuler|trending)"
-    r"|(?P<captions>caption|figcaption|wp-caption\w*|credit\w*|photo-?credit)"
-    r"|(?P<embeds>embed\w*|twitter-tweet|instagram-media|tiktok-embed|video-?player)"
-    r"|(?P<page_chrome>share\w*|social\w*|comments?|newsletter|subscribe|breadcrumbs?|tags)"
-    r")(?:$|[-_])"
-)
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "main", "header", "h1", "ul", "ol", "li", "dl", "dt"}
-    | {"dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "address"}
-    | {"center", "details", "summary", "fieldset", "hr", "body", "html"}
-    | _HEADINGS
-)
-_READ_ALSO = re.compile(
-    r"^\W*(?:baca|lihat|simak)\s+(?:juga|pula|selengkapnya|lainnya)\b|^\W*(?:artikel|berita)\s+"
-    r"(?:terkait|lainnya)\b|^\W*baca\s*:",
-    re.I,
-)
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:foto|photo|ilustrasi|dok(?:umentasi)?\.?|sumber\s+foto|antara\s+foto|video)\s*[:/]",
-    re.I,
-)
+__all__ = [
+    "MAX_ATTRIBUTES",
+    "MAX_ELEMENTS",
+    "MAX_EXTRACT_CHARS",
+    "MAX_EXTRACT_ELEMENTS",
+    "HtmlText",
+    "html_to_text",
+]
+
+MAX_ATTRIBUTES = 64
+MAX_ELEMENTS = 10_000
+MAX_EXTRACT_ELEMENTS = 5_000
+MAX_EXTRACT_CHARS = 300_000
+
 _SPACE = re.compile(r"\s+")
-_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\b|<html\b|<head\b)|<body\b", re.I | re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_STRING = lxml.etree.XPath("string()")
+
+# A start tag the way libxml2 reads one: a name, then attributes (name, optionally "=" and a
+# value) after blanks, slashes or nothing (a="1"b="2" is two), and stray quotes or "=" as
+# attributes of their own. Every part is possessive or atomic, so a tag is read once.
+_ATTRIBUTE = r"""[\s/]*+(?:[^\s/>"'=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+|["'=])"""
+_CROWDED_TAG = re.compile(
+    rf"(<[A-Za-z][\w:.-]*+(?>(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}}))(?:{_ATTRIBUTE})++"
+)
+
+NOTE_DEEP = "the HTML nests elements more than 255 deep; what lay deeper was not read"
+NOTE_ELEMENTS = (
+    f"the HTML holds more than {MAX_ELEMENTS:,} elements; only the first {MAX_ELEMENTS:,} were read"
+)
+NOTE_PAGE = (
+    f"the page is too large for main-content extraction (more than {MAX_EXTRACT_ELEMENTS:,} "
+    f"elements or {MAX_EXTRACT_CHARS:,} characters of text): all of its text was read, "
+    "without its navigation and other junk"
+)
 
 
 @dataclass(slots=True)
 class HtmlText:
     """The article text (blank lines between paragraphs), its title if the markup had one,
-    what was dropped, and whether the input was a whole page."""
+    what was dropped, whether the input was a whole page, and what a bound cut."""
 
     text: str
     title: str | None = None
     removed: Counter = field(default_factory=Counter)
     page: bool = False
-
-
-def is_full_page(markup: str) -> bool:
-    """A whole web page (doctype, ``<html>``, ``<head>`` or ``<body>``) rather than a fragment."""
-    return bool(_PAGE.search(markup[:5000]))
+    notes: list[str] = field(default_factory=list)
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -114,40 +92,82 @@ def html_to_text(markup: str) -> HtmlText:
     if not markup.strip():
         return HtmlText("")
     page = is_full_page(markup)
-    removed: Counter = Counter()
-    root = _parse(markup, page)
+    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)  # one per call
+    root = _parse(_CROWDED_TAG.sub(r"\1", markup), page, parser)
     if root is None:
         return HtmlText("", page=page)
+    notes = [NOTE_DEEP] if any("Excessive depth" in e.message for e in parser.error_log) else []
     title = _page_title(root) if page else None
-    _drop_junk(root, removed)
+    removed: Counter = Counter()
+    _drop_junk(root, removed, notes)
     if page:
-        main = _main_content(root)
-        if main is not None:
+        if (
+            _more_than(root, MAX_EXTRACT_ELEMENTS) is not None
+            or len(_STRING(root)) > MAX_EXTRACT_CHARS
+        ):
+            notes.append(NOTE_PAGE)
+        elif (main := _main_content(root, parser)) is not None:
             root = main
-            _drop_junk(root, removed)  # trafilatura keeps what it thinks is content
-    for heading in list(root.iter("h1", *_HEADINGS)):
+            _drop_junk(root, removed, notes)  # trafilatura keeps what it thinks is content
+    for heading in list(root.iter("h1", *HEADINGS)):
         # The first <h1> is the title; sub-headings are labels, not sentences for a summary.
         if heading.tag == "h1" and title is None:
             title = _inline_text(heading) or None
         removed["headings"] += 1
-        _drop(heading)
-    return HtmlText(_blocks_text(root), title, +removed, page)
+        mark(heading)
+    drop_marked(root)
+    return HtmlText(_blocks_text(root), title, +removed, page, notes)
 
 
-def _parse(markup: str, page: bool) -> lxml.html.HtmlElement | None:
+def _parse(markup: str, page: bool, parser: lxml.etree.HTMLParser) -> lxml.etree._Element | None:
+    """The page's ``<html>``, or a ``<div>`` holding the fragment (as lxml.html builds it)."""
     try:
         if page:
-            return lxml.html.document_fromstring(markup)
-        return lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+            return lxml.etree.fromstring(markup, parser)
+        doc = lxml.etree.fromstring(f"<html><body>{markup}</body></html>", parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
+    body = doc.find("body") if doc is not None else None
+    if body is None:
+        return None
+    root = parser.makeelement("div")
+    if body.text and body.text.strip():
+        root.text = body.text
+    root.extend(body)
+    return root
 
 
-def _page_title(root: lxml.html.HtmlElement) -> str | None:
+def _drop_junk(root: lxml.etree._Element, removed: Counter, notes: list[str]) -> None:
+    """Junk elements out, the tree cut to MAX_ELEMENTS, then the junk only text tells."""
+    drop_junk_elements(root, removed)
+    _cap(root, notes)
+    drop_read_also(root, removed)
+
+
+def _more_than(root: lxml.etree._Element, limit: int) -> lxml.etree._Element | None:
+    """The element after the first ``limit`` of the tree (document order), if there is one."""
+    return next(islice(root.iter(), limit, None), None)
+
+
+def _cap(root: lxml.etree._Element, notes: list[str]) -> None:
+    """Cut the tree after its first MAX_ELEMENTS elements (in document order)."""
+    first_cut = _more_than(root, MAX_ELEMENTS)
+    if first_cut is None:
+        return
+    node, keep = first_cut, 0  # at the first level the cut element goes too
+    while node is not root:  # what follows at every level goes, tails included
+        parent = node.getparent()
+        del parent[parent.index(node) + keep :]
+        node, keep = parent, 1
+    if NOTE_ELEMENTS not in notes:
+        notes.append(NOTE_ELEMENTS)
+
+
+def _page_title(root: lxml.etree._Element) -> str | None:
     for xpath in (
-        "//meta[@property='og:title']/@content",
-        "//h1",
-        "//title",
+        "(//meta[@property='og:title'])[position() <= 10]/@content",
+        "(//h1)[position() <= 10]",
+        "(//title)[position() <= 10]",
     ):
         for hit in root.xpath(xpath):
             text = hit if isinstance(hit, str) else _inline_text(hit)
@@ -157,12 +177,14 @@ def _page_title(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _main_content(
+    root: lxml.etree._Element, parser: lxml.etree.HTMLParser
+) -> lxml.etree._Element | None:
     """The page's main content as HTML, by trafilatura (imported here: it is heavy to load)."""
     import trafilatura
 
     extracted = trafilatura.extract(
-        lxml.html.tostring(root, encoding="unicode"),
+        lxml.etree.tostring(root, encoding="unicode", method="html"),
         output_format="html",
         include_comments=False,
         include_images=False,
@@ -175,98 +197,17 @@ def _main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if not extracted:
         return None
     try:
-        return lxml.html.document_fromstring(extracted).body
-    except (lxml.etree.ParserError, ValueError):
+        doc = lxml.etree.fromstring(extracted, parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
+    return doc.find("body") if doc is not None else None
 
 
-def _drop(element: lxml.html.HtmlElement) -> None:
-    """Remove an element and its content, keeping the text that follows it."""
-    if element.getparent() is not None:
-        element.drop_tree()
+def _inline_text(element: lxml.etree._Element) -> str:
+    return _SPACE.sub(" ", _STRING(element)).strip()
 
 
-def _junk_kind(element: lxml.html.HtmlElement) -> str | None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _DROP_TAGS:
-        return _DROP_TAGS[tag]
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return "page_chrome"
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower().split()
-    for name in names:
-        if match := _JUNK_TOKEN.search(name):
-            return match.lastgroup
-    return None
-
-
-def _link_text_share(element: lxml.html.HtmlElement, text: str) -> float:
-    links = "".join(_inline_text(a) for a in element.iter("a"))
-    return len(_SPACE.sub("", links)) / max(1, len(_SPACE.sub("", text)))
-
-
-def _drop_junk(root: lxml.html.HtmlElement, removed: Counter) -> None:
-    """Drop scripts, embeds, captions, ads, related-link blocks and credits from the tree."""
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):  # comments, processing instructions
-            if element.getparent() is not None:
-                element.drop_tree()
-            continue
-        if element is root or element.getparent() is None:
-            continue
-        if (kind := _junk_kind(element)) is not None:
-            removed[kind] += 1
-            _drop(element)
-    _drop_read_also(root, removed)
-
-
-def _drop_read_also(root: lxml.html.HtmlElement, removed: Counter) -> None:
-    """ "Baca juga:" blocks, link-only paragraphs and stray photo credits."""
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element is root or element.getparent() is None:
-            continue
-        text = _SPACE.sub(" ", element.text_content()).strip()
-        if not text:
-            continue
-        tag = element.tag
-        if _READ_ALSO.match(text) and (len(text) < 300 or _link_text_share(element, text) > 0.5):
-            label_only = len(text) <= 25
-            if tag in _BLOCKS:
-                following = element.getnext()
-                _drop(element)
-                removed["read_also"] += 1
-                # "<p><b>Baca juga:</b></p><ul><li><a>…</a></li></ul>": the list goes too.
-                if (
-                    label_only
-                    and following is not None
-                    and following.tag in ("ul", "ol", "p")
-                    and _link_text_share(following, following.text_content()) > 0.8
-                ):
-                    _drop(following)
-            else:  # inline: "<strong>Baca juga:</strong> <a>…</a>" inside a paragraph
-                following = element.getnext()
-                tail_blank = not (element.tail or "").strip()
-                _drop(element)
-                removed["read_also"] += 1
-                if label_only and tail_blank and following is not None and following.tag == "a":
-                    _drop(following)
-            continue
-        if tag in ("p", "li", "div") and len(text) < 300:
-            if _link_text_share(element, text) > 0.9 and element.find(".//p") is None:
-                removed["related_links"] += 1
-                _drop(element)
-            elif _CREDIT_LINE.match(text) and len(text) < 200:
-                removed["captions"] += 1
-                _drop(element)
-        elif tag in ("ul", "ol") and _link_text_share(element, text) > 0.9:
-            removed["related_links"] += 1
-            _drop(element)
-
-
-def _inline_text(element: lxml.html.HtmlElement) -> str:
-    return _SPACE.sub(" ", element.text_content()).strip()
-
-
-def _blocks_text(root: lxml.html.HtmlElement) -> str:
+def _blocks_text(root: lxml.etree._Element) -> str:
     """Text with a blank line between block elements and a line break for each ``<br>``.
 
     Whitespace inside a block collapses to one space as a browser would render it, so
@@ -276,7 +217,7 @@ def _blocks_text(root: lxml.html.HtmlElement) -> str:
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _BLOCKS:
+            if tag in BLOCKS:
                 parts.append("\n\n")
             elif tag == "br":
                 parts.append("\n")
@@ -285,7 +226,7 @@ def _blocks_text(root: lxml.html.HtmlElement) -> str:
             if element.text:
                 parts.append(_SPACE.sub(" ", element.text))
         else:
-            if tag in _BLOCKS:
+            if tag in BLOCKS:
                 parts.append("\n\n")
             if element.tail and element is not root:
                 parts.append(_SPACE.sub(" ", element.tail))
@@ -300,70 +241,3 @@ def _tidy(text: str) -> str:
     text = _LINE_SPACES.sub("\n", text)
     text = _MANY_BREAKS.sub("\n\n", text)
     return "\n".join(line.strip() for line in text.strip().split("\n"))
-
-
-# --- charsets ---------------------------------------------------------------------------
-
-# Codecs Python knows that are not character encodings a client could mean.
-_NOT_CHARSETS = {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode"}
-# WHATWG: these labels mean windows-1252 on the web (it is a superset for printable text).
-_WINDOWS_1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-class CharsetError(ValueError):
-    """The body names a charset we cannot decode with, or is not valid in its charset."""
-
-    def __init__(self, message: str, *, unknown: bool) -> None:
-        super().__init__(message)
-        self.unknown = unknown
-
-
-def _codec(charset: str) -> str:
-    try:
-        name = codecs.lookup(charset.strip().strip("\"'")).name
-    except (LookupError, ValueError, TypeError):
-        name = ""
-    if not name or name in _NOT_CHARSETS or not codecs.lookup(name)._is_text_encoding:
-        raise CharsetError(f"unknown charset {charset!r}", unknown=True)
-    return name
-
-
-def decode_text(data: bytes, charset: str | None) -> str:
-    """Bytes in the named charset (UTF-8 when none) as text; a byte-order mark wins.
-
-    Raises :class:`CharsetError` for an unknown charset or bytes invalid in it.
-    """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            charset = name
-            break
-    name = _codec(charset or "utf-8")
-    if name in _WINDOWS_1252:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")  # the five bytes cp1252 leaves undefined
-    try:
-        return data.decode(name)
-    except UnicodeError:
-        raise CharsetError(
-            f"request body is not valid {charset or 'utf-8'}", unknown=False
-        ) from None
-
-
-def decode_html(data: bytes, charset: str | None) -> str:
-    """HTML bytes as text: the transport charset, else ``<meta charset>``, else UTF-8."""
-    if charset is None:
-        match = _META_CHARSET.search(data[:2048])
-        if match:
-            try:
-                charset = _codec(match.group(1).decode("ascii"))
-            except CharsetError:
-                charset = None  # a page's wrong meta tag is no reason to refuse it
-    return decode_text(data, charset)

@@ -12,9 +12,10 @@ or use differently (``bahwa``/``bahawa``, ``karena``/``kerana``, ``ialah``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from itertools import islice
+from typing import Protocol
 
 __all__ = [
     "LANGUAGE_NAMES",
@@ -22,6 +23,7 @@ __all__ = [
     "UNDETERMINED",
     "detect",
     "detect_lowered",
+    "detect_sentences",
     "language_warning",
 ]
 
@@ -98,6 +100,33 @@ def detect_lowered(sentences: Iterable[list[str]]) -> str:
             del head[MAX_WORDS:]
             break
     return _vote(head)
+
+
+class _Sentence(Protocol):
+    words: list[str]
+    lower: list[str]
+
+
+def detect_sentences(sentences: Sequence[_Sentence]) -> str:
+    """:func:`detect_lowered` for the document's sentences (their ``words`` and ``lower``).
+
+    When the function words say "not Indonesian", they are counted again without the
+    capitalised words: in "Kim Jong Un bertemu Presiden Moon" the name's "Un" is French
+    and "Moon" English, and a name said four times outvoted "di", "dan" and "dengan".
+    A foreign verdict costs the text its headlines, so it is confirmed from the words
+    written in lower case, as function words are.
+    """
+    code = detect_lowered(s.lower for s in sentences)
+    if code in SUPPORTED or code == UNDETERMINED:
+        return code
+    return detect_lowered(
+        [
+            low
+            for word, low in zip(s.words[:MAX_WORDS], s.lower[:MAX_WORDS], strict=True)
+            if word == low
+        ]
+        for s in sentences
+    )
 
 
 def _vote(words: list[str]) -> str:

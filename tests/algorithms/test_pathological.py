@@ -15,6 +15,7 @@ from summarizer import ALGORITHMS, summarize
 from summarizer.algorithms.bounds import (
     MAX_SCORED_SENTENCES,
     MAX_SCORED_WORDS,
+    MAX_SENTENCE_CHARS,
     MAX_SENTENCE_WORDS,
     bounded_scores,
     scored_part,
@@ -68,6 +69,14 @@ CASES = {
     # one sentence repeating a two-word phrase: finding the phrase's spelling searched the
     # whole sentence once per use (minutes at this size)
     "one sentence repeating a phrase 150,000 times": json_body("Kata " + "&amp" * 150_000),
+    # libxml2 compares each attribute with every earlier one: 64,000 were never answered
+    "64,000 attributes in one tag": {
+        "data": "<p " + " ".join(f"a{i}=1" for i in range(64_000)) + ">Harga naik.</p>",
+        "content_type": "text/html",
+    },
+    "the same as JSON text (HTML sent as text)": json_body(
+        "<p " + " ".join(f"a{i}=1" for i in range(64_000)) + ">Harga naik.</p>"
+    ),
     "a million-character number": {
         "data": '{"text": "x", "sentences": ' + "9" * 900_000 + "}",
         "content_type": "application/json",
@@ -145,3 +154,16 @@ def test_word_caps_cut_overlong_sentences():
     assert part.sentences[0].lower == [w.lower() for w in part.sentences[0].words]
     many = build_document(" ".join(f"Kalimat nomor {i} " + "isi " * 200 + "." for i in range(60)))
     assert sum(len(s.words) for s in scored_part(many).sentences) <= MAX_SCORED_WORDS
+
+
+def test_a_character_cap_cuts_sentences_of_punctuation_and_of_long_words():
+    doc = build_document("Harga " + "( " * 300_000 + "naik.")
+    cut = scored_part(doc).sentences[0]
+    assert len(cut.text) <= MAX_SENTENCE_CHARS and cut.words == ["Harga"]
+    assert cut.terms == ["harga"]
+    words = build_document(" ".join(["pertanggungjawabannya"] * 200))  # 200 words, 4,399 chars
+    cut = scored_part(words).sentences[0]
+    assert len(cut.text) <= MAX_SENTENCE_CHARS
+    assert cut.text == " ".join(cut.words) and len(cut.words) == MAX_SENTENCE_CHARS // 22
+    result = summarize("Harga " + "( " * 300_000 + "naik.")
+    assert len(result.summary) > 600_000  # the summary is the sentence as written

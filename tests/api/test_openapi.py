@@ -14,7 +14,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from api import create_app
 from api.openapi import declare
 from api.schemas import MAX_TEXT_CHARS, SummaryOptions
-from summarizer.pipeline import MAX_HEADLINES, MAX_SENTENCES
+from summarizer.options import MAX_HEADLINES, MAX_SENTENCES
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from summarizer.text.html import CharsetError, decode_html, decode_text
+from summarizer.text.charset import CharsetError, decode_html, decode_text
 
 PROBLEM = "application/problem+json"
 # Curly quotes, an en dash and a non-ASCII name: what Word-edited CMS text carries.

@@ -6,9 +6,20 @@ import html as htmllib
 import socket
 
 import pytest
+from conftest import python_output
 
 from summarizer import summarize
-from summarizer.text.html import html_to_text, is_full_page
+from summarizer.pipeline import HTML_WARNING
+from summarizer.text.html import (
+    MAX_ATTRIBUTES,
+    MAX_ELEMENTS,
+    MAX_EXTRACT_ELEMENTS,
+    NOTE_DEEP,
+    NOTE_ELEMENTS,
+    NOTE_PAGE,
+    html_to_text,
+)
+from summarizer.text.markup import is_full_page, looks_like_html
 
 JUNK = [
     "document.write",  # script
@@ -252,3 +263,130 @@ def test_query_options_under_a_json_body_are_overridden_by_the_body(client, arti
     ).get_json()
     assert body["sentences"] == same["sentences"]  # the body's ratio replaced sentences=3
     assert len(body["sentences"]) < 3
+
+
+# --- bounds (issue 14, finding 2) and markup sent as text (finding 8) -------------------
+
+
+def test_a_tag_keeps_its_first_attributes_and_the_rest_are_not_parsed():
+    attributes = " ".join(f"a{i}=1" for i in range(64_000))
+    result = html_to_text(f'<p class="iklan" {attributes}>Harga naik.</p><p>Warga kesal.</p>')
+    assert result.text == "Warga kesal."  # the class, among the first, still counts
+    assert result.removed["ads"] == 1
+    late = " ".join(f"a{i}=1" for i in range(MAX_ATTRIBUTES)) + ' class="iklan"'
+    assert html_to_text(f"<p {late}>Harga naik.</p>").text == "Harga naik."
+    # attributes glued together, split by slashes or holding ">" are counted alike
+    for sep, value in (("", '"1"'), ("/", "1"), (" ", '">"')):
+        glued = sep.join(f"a{i}={value}" for i in range(20_000))
+        assert html_to_text(f"<p {glued}>Harga naik.</p>").text == "Harga naik."
+
+
+def test_only_the_first_elements_are_read_and_a_note_says_so():
+    markup = "<p>Harga naik.</p>" + "<br>" * MAX_ELEMENTS + "<p>Tidak terbaca.</p>"
+    result = html_to_text(markup)
+    assert result.text == "Harga naik."
+    assert result.notes == [NOTE_ELEMENTS]
+    assert html_to_text("<p>Harga naik.</p>" + "<br>" * 100).notes == []
+
+
+def test_what_libxml2_does_not_read_below_255_levels_is_noted():
+    result = html_to_text("<div>" * 300 + "Terlalu dalam." + "</div>" * 300 + "<p>Harga naik.</p>")
+    assert result.notes == [NOTE_DEEP]
+    assert "Terlalu dalam" not in result.text
+
+
+def test_a_page_too_large_for_extraction_is_read_whole_without_its_junk(article):
+    story = "".join(f"<p>{p}</p>" for p in article.text.split("\n\n"))
+    filler = "<span>x</span>" * MAX_EXTRACT_ELEMENTS
+    page = full_page(story + f"<div>{filler}</div>", "Judul")
+    result = html_to_text(page)
+    assert result.page and NOTE_PAGE in result.notes
+    assert article.text.split("\n\n")[0] in result.text
+    for chrome in ("Ekonomi", "Olahraga", "Terpopuler"):  # nav and aside: dropped by tag
+        assert chrome not in result.text
+
+
+def test_junk_elements_go_with_their_content_and_the_text_after_each_stays():
+    ads = '<span class="iklan">IKLAN</span>harga ' * 5_000
+    result = html_to_text(f"<p>{ads}naik.</p>")
+    assert result.text == "harga " * 5_000 + "naik."
+    assert result.removed["ads"] == 5_000
+    nested = html_to_text("<figure><img src=x><figcaption>Foto</figcaption></figure><p>Isi.</p>")
+    assert dict(nested.removed) == {"captions": 2, "images": 1}  # junk in junk is counted
+
+
+def test_read_also_rules_read_the_start_of_long_texts():
+    link_list = "<ul>" + "<li><a href=/x>Berita lain hari ini</a></li>" * 50 + "</ul>"
+    deep = "<div>" * 200 + "<p>Baca juga: <a>Harga minyak</a></p>" + "</div>" * 200
+    result = html_to_text(f"<p>Harga naik.</p>{link_list}{deep}<p>Warga kesal.</p>")
+    assert result.text == "Harga naik.\n\nWarga kesal."
+    assert result.removed["related_links"] >= 1 and result.removed["read_also"] >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Jakarta - Harga BBM naik.</p><p>Warga kesal.</p>",
+        "<!DOCTYPE html><html><body><p>Harga naik.</p></body></html>",
+        "Harga BBM <b>naik</b> lagi, kata <i>Menteri</i> di <a href='/x'>Istana</a>.",
+        "Harga BBM naik.<br>Warga kesal.<br>Pemerintah diam.<br>",
+        "<p>Harga BBM naik",  # a fragment cut short: it opens with a tag
+        "<div class='detail'>Harga naik.</div>",
+    ],
+)
+def test_markup_is_recognised(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jika a < b dan b > c, maka harga naik.",
+        "Aku <3 Jakarta. Harga naik 5%<10%.",
+        "Gunakan tag <p> dan </p> untuk paragraf, kata pengajar itu.",
+        "Nilai tukar <1,5 persen> menurut BI. Harga naik.",
+        "Harga naik.",
+        "<<< BREAKING >>> Harga BBM naik.",
+    ],
+)
+def test_prose_with_angle_brackets_is_not_markup(text):
+    assert not looks_like_html(text)
+
+
+def test_html_sent_as_text_is_read_as_html_with_a_warning(client):
+    markup = (
+        "<p>Jakarta - Harga BBM naik mulai Senin.</p><script>alert('Istana')</script>"
+        "<p>Pemerintah menaikkan harga Pertalite dan Solar.</p>"
+    )
+    result = summarize(markup)
+    assert "<" not in result.summary and "alert" not in result.summary
+    # the HTML warning, and (two short sentences) that fewer headlines came back
+    assert result.warnings[0] == HTML_WARNING
+    assert all("headline candidates asked for" in w for w in result.warnings[1:])
+    assert result.stats["html"]["removed"] == {"scripts": 1}
+    assert all("Script" not in h.text and "<" not in h.text for h in result.headlines)
+    assert "<p>" in summarize(markup, html=False).summary  # asked for as text: left as it is
+    for response in (
+        client.post("/v1/summarize", json={"text": markup}),
+        client.post("/v1/summarize", data=markup.encode(), content_type="text/plain"),
+    ):
+        assert response.status_code == 200
+        assert response.get_json()["warnings"] == result.warnings
+        assert response.get_json()["summary"] == result.summary
+
+
+def test_text_that_is_markup_without_article_text_is_refused_naming_text(client):
+    for field in ("text", "html"):
+        response = client.post("/v1/summarize", json={field: "<p></p><script>x()</script></p>"})
+        assert response.status_code == 422
+        problem = response.get_json()
+        assert problem["type"].endswith("/validation-error")
+        assert [e["field"] for e in problem["errors"]] == [field]
+
+
+def test_plain_text_never_loads_lxml():
+    code = (
+        "import sys, summarizer; summarizer.summarize('Harga naik. Warga kesal.');"
+        "print('lxml' in sys.modules)"
+    )
+    assert python_output(code, "") == "False\n"

@@ -1,0 +1,5 @@
+"""``python -m summarizer.cli``: the ``summarizer`` console script."""
+
+from . import main
+
+raise SystemExit(main())
