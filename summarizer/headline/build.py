@@ -27,6 +27,7 @@ from ..text.chunk import MONTHS, POST_DETERMINERS, Phrase
 from ..text.clause import REPORTING, Clause
 from ..text.syntax import Parse
 from .form import COPULAS, DROPPED, INTERROGATIVES, bare_verb
+from .speaker import short_speaker
 
 __all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "drafts", "render", "well_formed"]
 
@@ -70,6 +71,9 @@ _PLACES = frozenset(
         "tengah",
     ]
 )
+# a phrase after the object that completes the verb, not an adjunct
+_COMPLEMENTS = frozenset(("sebagai", "menjadi", "jadi"))
+_QUOTE_MARKS = frozenset(('"', "“", "”"))
 _CONTENT = frozenset(("NN", "NNP", "VB", "JJ", "NUM", "FW"))
 _NAME_TAGS = frozenset(("NNP", "NUM"))
 
@@ -94,39 +98,39 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
     core, tail = _split_rest(clause)
     # the predicate needs what follows it: with no argument, the tail keeps its first phrase
     least = 0 if core or not tail else 1
+    for n, j in enumerate(tail):  # a complement ("sebagai model …", its "yang …") stays
+        if phrases[j].kind == "PP" and p.lows[phrases[j].start] in _COMPLEMENTS:
+            least = n + 1 + (n + 1 < len(tail) and phrases[tail[n + 1]].kind == "REL")
     cuts = [n for n in range(len(tail), least - 1, -1) if n == 0 or _good_cut(clause, tail[n - 1])]
     variants = _subject_variants(clause)
     nps = [j for j in core if phrases[j].kind == "NP"]
-    nps += [j for j in dict.fromkeys(j for v in variants for j in v) if phrases[j].kind == "NP"]
-    forms = {j: _np_tokens(p, phrases, j) for j in nps}
+    subject = [j for v in variants for j in v if isinstance(j, int)]
+    nps += [j for j in dict.fromkeys(subject) if phrases[j].kind == "NP"]
+    forms = {j: _np_tokens(p, phrases, j) for j in nps}  # noun phrases, shortened below
+    pieces = {
+        j: _name_of(p, phrases[j[1]]) if isinstance(j, tuple) else _np_tokens(p, phrases, j)
+        for v in variants
+        for j in v
+    }
+    pieces.update((j, _np_tokens(p, phrases, j)) for j in core + tail)
+    predicate = _phrase_tokens(p, phrases[clause.predicate], predicate=True)
+    marks = _KEPT_MARKS
     for _ in range(16):
         for cut in cuts:
+            rest = [t for j in core + tail[:cut] for t in forms.get(j) or pieces[j]]
             for variant in variants:
-                tokens = _tokens(clause, variant, core, tail[:cut], forms)
+                tokens = [t for j in variant for t in forms.get(j) or pieces[j]]
+                tokens += predicate
+                tokens += rest
+                words = sum(1 for i in tokens if p.tokens[i] not in marks)
+                if not MIN_WORDS <= words <= max_words:
+                    continue
                 draft = _draft(clause, tokens)
                 if _fits(draft, max_chars, max_words) and well_formed(draft, clause):
                     return [draft]
-        if not _shorten(p, forms):
+        if not _shorten(p, forms, frozenset(subject)):
             return []
     return []
-
-
-def _tokens(
-    clause: Clause,
-    subject: list[int],
-    core: list[int],
-    tail: list[int],
-    forms: dict[int, list[int]],
-) -> list[int]:
-    p = clause.parse
-    phrases = clause.phrases
-    out: list[int] = []
-    for j in subject:
-        out += forms[j] if j in forms else _np_tokens(p, phrases, j)
-    out += _phrase_tokens(p, phrases[clause.predicate], predicate=True)
-    for j in core + tail:
-        out += forms[j] if j in forms else _np_tokens(p, phrases, j)
-    return out
 
 
 def _np_tokens(p: Parse, phrases: list[Phrase], j: int) -> list[int]:
@@ -164,18 +168,22 @@ def _with_acronym(p: Parse, tokens: list[int], paren: Phrase) -> list[int]:
     return tokens
 
 
-def _shorten(p: Parse, forms: dict[int, list[int]]) -> bool:
+def _shorten(p: Parse, forms: dict[int, list[int]], subject: frozenset[int]) -> bool:
     """Cut the closing segment of one noun phrase; False when none can shrink.
 
     Common nouns go before names: of the phrases that can lose a run of common nouns the
-    longest loses it; only then does a phrase lose a closing name.
+    longest loses it; only then does a phrase lose a closing name, and the subject's name
+    never (``Menteri Koordinator Bidang`` names nobody).
     """
     best, best_key = None, None
     for j, tokens in forms.items():
-        cut = _segment_cut(p, tokens)
-        if not cut:
+        if not tokens:
             continue
-        key = (p.tags[tokens[-1]] not in _NAME_TAGS, len(tokens))
+        cut = _segment_cut(p, tokens)
+        named = p.tags[tokens[-1]] in _NAME_TAGS
+        if not cut or (named and j in subject):
+            continue
+        key = (not named, len(tokens))
         if best_key is None or key > best_key:
             best, best_key = (j, cut), key
     if best is None:
@@ -224,7 +232,13 @@ def _draft(clause: Clause, tokens: list[int]) -> Draft:
 
 
 def _fits(draft: Draft, max_chars: int, max_words: int) -> bool:
-    return MIN_WORDS <= draft.words() <= max_words and len(render(draft)) <= max_chars
+    if not MIN_WORDS <= draft.words() <= max_words:
+        return False
+    p = draft.parse
+    # the rendered length is at most the words and a space between each: often enough
+    if sum(len(p.tokens[i]) + 1 for i in draft.tokens) - 1 <= max_chars:
+        return True
+    return len(render(draft)) <= max_chars
 
 
 def _subject_variants(clause: Clause) -> list[list[int]]:
@@ -239,7 +253,20 @@ def _subject_variants(clause: Clause) -> list[list[int]]:
     p = clause.parse
     if len(core) == 2 and p.tokens[phrases[core[0]].end] == ",":
         variants.append(core[1:])  # "Manajer Manchester United, Jose Mourinho"
+    if core and _name_of(p, phrases[core[-1]]):
+        variants.append([("name", core[-1])])  # "Menteri … Luhut Binsar Pandjaitan" → the name
     return variants
+
+
+def _name_of(p: Parse, q: Phrase) -> list[int]:
+    """The tokens of the person's name that closes a titled noun phrase (``Ketua KPK Agus
+    Rahardjo`` → ``Agus Rahardjo``), or [] when the phrase is no title and name."""
+    name = short_speaker(p.span_text(q.start, q.end), person=True).split()
+    words = [i for i in range(q.start, q.end) if p.tags[i] != "SYM"]
+    if not name or len(name) >= len(words) or p.tags[words[-1]] != "NNP":
+        return []
+    tail = words[-len(name) :]
+    return tail if [p.tokens[i] for i in tail] == name else []
 
 
 def _split_rest(clause: Clause) -> tuple[list[int], list[int]]:
@@ -251,14 +278,18 @@ def _split_rest(clause: Clause) -> tuple[list[int], list[int]]:
     """
     phrases = clause.phrases
     p = clause.parse
+    predicate = phrases[clause.predicate]
+    copula = any(p.lows[i] in COPULAS for i in range(predicate.start, predicate.end))
     core: list[int] = []
     tail: list[int] = []
     for j in clause.rest:
         q = phrases[j]
         if q.kind == "PAREN" or q.kind == "PUNCT" or (q.kind == "TIME" and not _dated(p, q)):
             continue
-        if not tail and q.kind in ("NP", "VP", "ADJP", "ADV"):
-            core.append(j)
+        if not tail and (
+            q.kind in ("NP", "VP", "ADJP", "ADV") or (copula and q.kind == "REL" and core)
+        ):
+            core.append(j)  # "… adalah hal yang …": after the copula the clause is needed
         else:
             tail.append(j)
     return core, tail
@@ -267,7 +298,7 @@ def _split_rest(clause: Clause) -> tuple[list[int], list[int]]:
 def _dated(p: Parse, q: Phrase) -> bool:
     """A time phrase that gives a date (``pada 27 Juni 2018``, ``tahun 2018``): news, unlike
     the day of the week or the hour."""
-    words = [t.lower() for t in p.tokens[q.start : q.end]]
+    words = p.lows[q.start : q.end]
     return any(w in MONTHS or (len(w) == 4 and w.isdigit()) for w in words)
 
 
@@ -276,7 +307,7 @@ def _good_cut(clause: Clause, last: int) -> bool:
     phrases = clause.phrases
     p = clause.parse
     q = phrases[last]
-    if q.kind == "PP" and (len(q) == 1 or (len(q) == 2 and p.tokens[q.end - 1].lower() in _PLACES)):
+    if q.kind == "PP" and (len(q) == 1 or (len(q) == 2 and p.lows[q.end - 1] in _PLACES)):
         return False  # a preposition without its noun phrase ("di", "di dalam")
     if q.kind == "VP" or q.kind == "PURP":
         nxt = last + 1
@@ -290,11 +321,12 @@ def _phrase_tokens(p: Parse, q: Phrase, predicate: bool = False) -> list[int]:
     closing ``itu`` / ``tersebut``, no copula."""
     out = []
     toks = p.tokens
+    lows = p.lows
     tags = p.tags
     for i in range(q.start, q.end):
-        low = toks[i].lower()
+        low = lows[i]
         tag = tags[i]
-        any_ = low == "pun" and i > 0 and toks[i - 1].lower() in INTERROGATIVES  # "apa pun"
+        any_ = low == "pun" and i > 0 and lows[i - 1] in INTERROGATIVES  # "apa pun"
         if low in DROPPED and tag != "NEG" and not any_:
             continue
         if tag == "ADV" and low == "baru" and i + 1 < q.end and tags[i + 1] in ("VB", "ADV"):
@@ -314,7 +346,7 @@ def _takes_bare_form(p: Parse, i: int) -> bool:
     between verbs too), or ``-kan`` / ``-i`` says it is transitive."""
     if p.tags[i] != "VB":
         return False
-    low = p.tokens[i].lower()
+    low = p.lows[i]
     if not low.startswith("me") or bare_verb(low) is None:
         return False
     if low.endswith(("kan", "i")):
@@ -365,10 +397,10 @@ def well_formed(draft: Draft, clause: Clause) -> bool:
     subject = [i for i in tokens if i < predicate.start]
     if not subject or not any(p.tags[i] in ("NN", "NNP", "FW", "NUM") for i in subject):
         return False  # "Ia …", "Mereka …", "Hal ini …": who?
-    if p.tokens[subject[0]].lower() in _PRONOUNS:
+    if p.lows[subject[0]] in _PRONOUNS:
         return False
     last = tokens[-1]
-    low = p.tokens[last].lower()
+    low = p.lows[last]
     closes = low in _ENDING_ADVERBS or (p.tags[last] == "DT" and low == "ini")
     if p.tags[last] in _DANGLING_TAGS and not closes:
         return False
@@ -379,5 +411,5 @@ def well_formed(draft: Draft, clause: Clause) -> bool:
     transitive = p.tags[last] == "VB" and low.startswith("me") and bare_verb(low) is not None
     if transitive and last + 1 < len(p) and p.tokens[last + 1] not in (".", "!", "?"):
         return False  # a transitive verb whose object was cut ("The Indianan Express Merilis")
-    text = render(draft)
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    marks = [p.tokens[i] for i in tokens if p.tokens[i] in _QUOTE_MARKS]
+    return marks.count('"') % 2 == 0 and marks.count("“") == marks.count("”")

@@ -17,6 +17,7 @@ clause gives no well-formed headline gives none: fewer candidates rather than a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..result import Headline
@@ -35,6 +36,10 @@ HEADLINE_CASES = ("title", "sentence")
 LEAD_WINDOW = 3  # the lead is the first substantive sentence among these
 QUOTE_WINDOW = 10  # sentences searched for quotations
 RANK_WINDOW = 15  # ranked sentences tried, best first
+# a quotation short enough for "Tokoh: kutipan" (or whose first clause may be): the rest are
+# never parsed for it
+SHORT_QUOTE = re.compile(r'["“][^"“”]{8,90}?[,.!?]?["”]|["“][^"“”,]{8,90},')
+_PREDICATE_TAGS = frozenset(("VB", "JJ", "NEG", "ADV"))  # what a predicate phrase holds
 ANAPHORIC = frozenset(("ini", "itu", "tersebut"))  # "turnamen ini": which one?
 
 
@@ -83,6 +88,9 @@ class _Parses:
             texts.append(text)
         self._parses.update(zip(missing, parse_sentences(texts), strict=True))
 
+    def __contains__(self, index: int) -> bool:
+        return index in self._parses
+
     def __getitem__(self, index: int) -> Parse:
         if index not in self._parses:
             self.want([index])
@@ -93,10 +101,15 @@ def _candidates(
     doc: Document, ranked: list[int], parses: _Parses, max_chars: int
 ) -> Iterator[tuple[str, float, str, int]]:
     lead = _lead_index(doc)
-    others = [i for i in ranked[:RANK_WINDOW] if i != lead]
-    quoted = [s.index for s in doc.sentences[:QUOTE_WINDOW] if '"' in s.text or "“" in s.text]
-    parses.want([lead, *others[:2], *quoted[:2]])
-    lead_forms = _sentence_forms(parses[lead], max_chars, lead=True)
+    # a sentence of a quotation is speech, which the quote form handles
+    others = [i for i in ranked[:RANK_WINDOW] if i != lead and not _speech(doc.sentences[i].text)]
+    quoted = [s.index for s in doc.sentences[:QUOTE_WINDOW] if SHORT_QUOTE.search(s.text)]
+    parses.want([lead, *others[:3], *quoted[:1]])  # one tagger pass for the usual case
+    lead_forms = (
+        []
+        if _speech(doc.sentences[lead].text)
+        else _sentence_forms(parses[lead], max_chars, lead=True)
+    )
     if lead_forms:
         yield (*lead_forms[0], "lead", lead)
     if others:
@@ -110,8 +123,8 @@ def _candidates(
     for form in lead_forms[1:]:
         yield (*form, "lead", lead)
     for n, index in enumerate(others[1:], start=1):
-        if n % 3 == 1:
-            parses.want(others[n : n + 3])
+        if index not in parses:
+            parses.want(others[n : n + 4])
         forms = _sentence_forms(parses[index], max_chars)
         if forms:
             yield (*forms[0], "compressed", index)
@@ -122,22 +135,27 @@ def _quotes(
     doc: Document, parses: _Parses, quoted: list[int], max_chars: int
 ) -> Iterator[tuple[str, float, str, int]]:
     for index in quoted:
-        parses.want([max(0, index - 2), max(0, index - 1), index])
-        window = [parses[i] for i in range(max(0, index - 2), index + 1)]
-        text = quote_headline(window, len(window) - 1, max_chars)
+        earlier = range(max(0, index - 2), index)
+
+        def before(earlier: range = earlier) -> list[Parse]:
+            parses.want(list(earlier))
+            return [parses[i] for i in earlier]
+
+        text = quote_headline(parses[index], before, max_chars)
         if text:
             yield text, 0.5, "quote", index
 
 
 def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[str, float]]:
-    """The sentence's headlines: ``X: …`` first when it reports what X said, then the
-    clause itself (not for ``X mengatakan …``, which only says that X spoke).
+    """The sentence's headlines: ``X: …`` first when it reports what X said, then (for the
+    lead: only one form of any other sentence is offered) the clause itself, but not for
+    ``X mengatakan …``, which only says that X spoke.
 
     A sentence after the lead whose subject points back (``Turnamen ini``, ``Hal
     tersebut``) gives none: out of its story it says nothing.
     """
-    if _in_quotation(p):
-        return []  # a sentence of a quotation is speech, which the quote form handles
+    if not _PREDICATE_TAGS.intersection(p.tags):
+        return []  # no verb, adjective or negation: no predicate, so no clause to cut
     clause = main_clause(p)
     if clause is None or (not lead and _points_back(clause)):
         return []
@@ -149,16 +167,21 @@ def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[
         reported = clause  # "PT PJA, kata Paul, masih …"
         said = clause.phrases[clause.attribution]
         speaker = short_speaker(p.span_text(said.start + 1, said.end))
-    if reported is not None and speaker:
+    if reported is not None and speaker and not _points_back(reported):
         room = max_chars - len(speaker) - 2
         words = max(3, 12 - len(speaker.split()))
         inner = drafts(reported, room, words)
         if inner:
             text = f"{speaker}: {render(inner[0])}"
             out.append((text, _confidence(reported, inner[0])))
+            if not lead:
+                return out
     predicate = clause.phrases[clause.predicate]
-    verbs = {t.lower() for t in p.tokens[predicate.start : predicate.end]}
-    if verbs & SAYING or (verbs & REPORTING and (clause.content is not None or _reports(clause))):
+    verbs = set(p.lows[predicate.start : predicate.end])
+    if verbs & SAYING or (
+        verbs & REPORTING
+        and (clause.content is not None or _reports(clause) or not _to_the_end(clause))
+    ):
         return out  # "X Katakan …" says only that X spoke
     own = drafts(clause, max_chars)
     if own:
@@ -166,21 +189,30 @@ def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[
     return out
 
 
-def _in_quotation(p: Parse) -> bool:
-    """Whether the sentence opens, closes or is a quotation: an odd straight quote, an
-    unpaired curly one, or a quotation of most of its tokens."""
-    text = p.text
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        return True
-    quoted = sum(len(q) for q in p.phrases if q.kind == "QUOTE")
-    return quoted > len(p) / 2
+def _speech(text: str) -> bool:
+    """Whether a sentence opens, closes or continues a quotation: it starts on a quotation
+    mark, or its marks do not pair (a quotation over several sentences)."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return False
+    return (
+        text.lstrip()[:1] in '"“'
+        or text.count('"') % 2 == 1
+        or (text.count("“") != text.count("”"))
+    )
 
 
 def _points_back(clause: Clause) -> bool:
     p = clause.parse
     first = clause.phrases[clause.subject[0]]
-    words = [t.lower() for t in p.tokens[first.start : first.end]]
+    words = p.lows[first.start : first.end]
     return words[0] in ("hal", "kedua", "keduanya") or words[-1] in ANAPHORIC
+
+
+def _to_the_end(clause: Clause) -> bool:
+    """Whether the clause runs to the sentence's end: a reporting verb's object cut off by
+    a comma may be the subject of what was said ("menyebut PKL di …, hadir …")."""
+    last = clause.phrases[clause.rest[-1]].end if clause.rest else 0
+    return all(t in ".!?" for t in clause.parse.tokens[last:])
 
 
 def _reports(clause: Clause) -> bool:

@@ -7,7 +7,8 @@ or nothing: it must still hold a predicate and not open on a conjunction (``Kala
 
 from __future__ import annotations
 
-from ..text.chunk import chunk
+from collections.abc import Callable
+
 from ..text.clause import REPORTING, main_clause
 from ..text.speech import SAYS
 from ..text.syntax import Parse, Quote, quotes
@@ -17,14 +18,16 @@ from .speaker import short_speaker
 __all__ = ["quote_headline", "QUOTE_WORDS"]
 
 QUOTE_WORDS = 8  # longest quotation part of a "Tokoh: kutipan" headline
-_OPENERS = frozenset(("SC", "CC"))
+_OPENERS = frozenset(("SC", "CC", "RP", "UH"))  # a conjunction or a particle first
 
 
-def quote_headline(parses: list[Parse], index: int, max_chars: int) -> str | None:
-    """The ``Tokoh: kutipan`` headline of sentence ``index`` (``parses`` up to it), if any."""
-    p = parses[index]
+def quote_headline(p: Parse, before: Callable[[], list[Parse]], max_chars: int) -> str | None:
+    """The ``Tokoh: kutipan`` headline of sentence ``p``; ``before`` gives the (up to two)
+    sentences before it, parsed only when a ``…," ujarnya`` needs them."""
     for q in quotes(p):
-        speaker = _speaker(p, q, parses[max(0, index - 2) : index])
+        if _quoted(p, q, MAX_WORDS) is None:
+            continue  # too long or no statement, whoever said it
+        speaker = _speaker(p, q, before)
         if not speaker:
             continue
         words = _quoted(p, q, MAX_WORDS - len(speaker.split()))
@@ -36,27 +39,39 @@ def quote_headline(parses: list[Parse], index: int, max_chars: int) -> str | Non
     return None
 
 
-def _speaker(p: Parse, q: Quote, before: list[Parse]) -> str:
+def _speaker(p: Parse, q: Quote, before: Callable[[], list[Parse]]) -> str:
     if q.speaker is not None:
-        return short_speaker(p.span_text(q.speaker.start, q.speaker.end))
+        return _named(p, q.speaker.start, q.speaker.end)
     if not q.pronoun:
         return ""
     # "…," ujarnya: the one who spoke last, named in the two sentences before
-    for prev in reversed(before):
+    for prev in reversed(before()):
         for earlier in reversed(quotes(prev)):
             if earlier.speaker is not None:
-                name = short_speaker(prev.span_text(earlier.speaker.start, earlier.speaker.end))
+                name = _named(prev, earlier.speaker.start, earlier.speaker.end)
                 if name:
                     return name
         clause = main_clause(prev)
         if clause is not None:
-            verb = prev.tokens[clause.phrases[clause.predicate].end - 1].lower()
+            verb = prev.lows[clause.phrases[clause.predicate].end - 1]
             if verb in SAYS or verb in REPORTING:
                 first = clause.phrases[clause.subject[0]]
-                name = short_speaker(prev.span_text(first.start, first.end))
+                name = _named(prev, first.start, first.end)
                 if name:
                     return name
     return ""
+
+
+def _named(p: Parse, start: int, end: int) -> str:
+    """The speaker of tokens ``start``..``end - 1`` without their title: a name (a proper
+    noun among them, none after a quotation mark), or "" ("Seorang pria", "Bintang film")."""
+    for i in range(start, end):
+        if p.tags[i] == "SYM" and p.tokens[i] in "\"“”‘’'":
+            end = i
+            break
+    if not any(p.tags[i] == "NNP" for i in range(start, end)):
+        return ""
+    return short_speaker(p.span_text(start, end))
 
 
 def _quoted(p: Parse, q: Quote, room: int) -> str | None:
@@ -75,13 +90,14 @@ def _quoted(p: Parse, q: Quote, room: int) -> str | None:
         if len(words) > room:
             return None
         end = cut
+        if p.tags[words[-1]] == "PR" or p.tags[words[-2]] in ("IN", "SC"):
+            return None  # "… dan bagi saya,": the clause goes on after the comma
     if len(words) < MIN_WORDS:
         return None
-    inner = chunk(p.tokens[start:end], p.tags[start:end])
-    if inner and inner[0].kind in _OPENERS or p.tags[words[0]] in ("RP", "UH"):
+    if p.tags[words[0]] in _OPENERS:
         return None  # "Kalau memang itu benar", "Kan di sini …": not a statement
-    if not any(ph.kind in ("VP", "ADJP") for ph in inner):
-        return None
-    if p.tags[words[-1]] in ("IN", "SC", "CC", "DT") or p.tokens[words[-1]].lower() == "yang":
+    if not any(p.tags[i] in ("VB", "JJ") for i in words):
+        return None  # no predicate: a name, a slogan
+    if p.tags[words[-1]] in ("IN", "SC", "CC", "DT") or p.lows[words[-1]] == "yang":
         return None
     return render(Draft(p, words, frozenset(), 0))

@@ -35,6 +35,7 @@ _MODIFIED = frozenset(("NN", "FW", "JJ"))  # what an adjective right after it mo
 COORDINATORS = frozenset(("dan", "serta", "atau", "&", "maupun", "ataupun"))
 OPEN_BRACKETS = {"(": ")", "[": "]"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+_OPENERS = frozenset(OPEN_BRACKETS) | frozenset(OPEN_QUOTES)
 DAYS = frozenset(["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"])
 MONTHS = frozenset(
     [
@@ -108,6 +109,7 @@ QUANTIFIERS = frozenset(
         "kira-kira",
     ]
 )
+_TIME_LEADS = TIME_PREPOSITIONS | {"dalam"}  # "dalam dua pekan terakhir"
 # symbols that belong to an amount ("Rp 115 juta", "US$ 5", "5 %"): the corpus tags them SYM
 CURRENCIES = frozenset(("rp", "us$", "$", "€", "£", "¥", "rp."))
 
@@ -124,14 +126,15 @@ class Phrase:
         return self.end - self.start
 
 
-def chunk(tokens: list[str], tags: list[str]) -> list[Phrase]:
+def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> list[Phrase]:
     """The sentence's phrases, in order, covering every token once."""
-    lows = [t.lower() for t in tokens]
+    if lows is None:
+        lows = [t.lower() for t in tokens]
     n = len(tokens)
     out: list[Phrase] = []
     i = 0
     while i < n:
-        end = _bracketed(tokens, i)
+        end = _bracketed(tokens, i) if tokens[i] in _OPENERS else 0
         if end:
             out.append(Phrase("QUOTE" if tokens[i] in OPEN_QUOTES else "PAREN", i, end))
             i = end
@@ -351,6 +354,11 @@ def _join_lists(phrases: list[Phrase], tokens, lows, tags) -> list[Phrase]:
             phrases[i + 1] = Phrase(p.kind, p.start, phrases[i + 1].end)
             i += 1
             continue
+        if p.kind == "PP" and i + 2 < len(phrases) and _place_after(phrases, i, tokens, tags):
+            # "di Surabaya, Jawa Timur": the place's province or city goes with it
+            phrases[i + 2] = Phrase("PP", p.start, phrases[i + 2].end)
+            i += 2
+            continue
         if p.kind == "PP" and i + 2 < len(phrases) and _coordinated(phrases, i, lows):
             # "antara Indonesia dan Uni Eropa": the coordination stays inside the phrase
             out.append(Phrase("PP", p.start, phrases[i + 2].end))
@@ -365,7 +373,8 @@ def _join_lists(phrases: list[Phrase], tokens, lows, tags) -> list[Phrase]:
         while j + 1 < len(phrases):
             mid, nxt = phrases[j], phrases[j + 1]
             if mid.kind == "CC" and lows[mid.start] in COORDINATORS and nxt.kind == "NP":
-                end = j + 1
+                if not _new_clause(phrases, i, j + 1):
+                    end = j + 1
                 break  # the list ends at its coordinator
             if (
                 end == i
@@ -396,6 +405,38 @@ def _join_lists(phrases: list[Phrase], tokens, lows, tags) -> list[Phrase]:
             out.append(p)
             i += 1
     return out
+
+
+def _place_after(phrases: list[Phrase], i: int, tokens: list[str], tags: list[str]) -> bool:
+    """``PP , Name`` where the phrase ends on a name and the next name (at most three proper
+    nouns) closes the clause or a comma follows: the wider place ("di Surabaya, Jawa Timur")."""
+    mid, nxt = phrases[i + 1], phrases[i + 2]
+    if mid.kind != "PUNCT" or tokens[mid.start] != "," or nxt.kind != "NP" or len(nxt) > 3:
+        return False
+    if tags[phrases[i].end - 1] != "NNP":
+        return False
+    if not all(tags[k] == "NNP" for k in range(nxt.start, nxt.end)):
+        return False
+    first = tokens[nxt.start].lower()
+    if first in DAYS or first in MONTHS or first in TIME_WORDS:
+        return False  # "di Surabaya, Jumat,": a day, not a place
+    after = phrases[i + 3] if i + 3 < len(phrases) else None
+    return after is None or after.kind in ("PUNCT", "VP", "ADV", "ADJP", "TIME")
+
+
+def _new_clause(phrases: list[Phrase], first: int, second: int) -> bool:
+    """Whether ``dan`` before noun phrase ``second`` opens a new clause instead of joining
+    the two: a predicate stands before ``first`` in the clause and one follows ``second``
+    ("… persaingan MotoGP 2017, dan Jorge Lorenzo baru meraih …")."""
+    after = second + 1
+    if after >= len(phrases) or phrases[after].kind not in ("VP", "ADJP", "ADV"):
+        return False
+    for q in reversed(phrases[:first]):
+        if q.kind == "PUNCT":
+            return False
+        if q.kind in ("VP", "ADJP"):
+            return True
+    return False
 
 
 def _coordinated(phrases: list[Phrase], i: int, lows: list[str]) -> bool:
@@ -445,7 +486,7 @@ def _mark_time(phrases: list[Phrase], tokens, lows, tags) -> None:
         if p.kind == "NP":
             if _is_time_np(tokens, lows, p.start, p.end):
                 p.kind = "TIME"
-        elif p.kind == "PP" and len(p) > 1 and lows[p.start] in TIME_PREPOSITIONS | {"dalam"}:
+        elif p.kind == "PP" and len(p) > 1 and lows[p.start] in _TIME_LEADS:
             if _is_time_np(tokens, lows, p.start + 1, p.end):
                 p.kind = "TIME"
         elif (

@@ -42,6 +42,19 @@ REPORTING = frozenset(
         "mengklaim",
     ]
 )
+REPORTING = REPORTING | {
+    "menganggap",
+    "meyakini",
+    "memperkirakan",
+    "memprediksi",
+    "menduga",
+    "mengakui",
+}
+# a subordinate clause of time after the predicate is part of the story's clause, which a
+# headline may keep ("meraih kemenangan saat melawan Genoa") or cut from its end
+TEMPORAL = frozenset(
+    ["saat", "ketika", "usai", "seusai", "setelah", "sebelum", "selepas", "sejak", "sewaktu"]
+)
 # verbs that only say that someone spoke: "X mengatakan …" is no headline by itself
 SAYING = frozenset(["mengatakan", "menyatakan", "berkata", "menuturkan", "menambahkan"])
 COPULAS = frozenset(("adalah", "merupakan", "ialah"))
@@ -70,11 +83,11 @@ class Clause:
 def main_clause(p: Parse, first: int = 0, _depth: int = 0) -> Clause | None:
     """The first top-level clause from phrase ``first`` on with a subject and a predicate."""
     phrases = p.phrases
-    lows = p.tokens
+    lows = p.lows
     subordinate = False
     for k in range(first, len(phrases)):
         q = phrases[k]
-        word = lows[q.start].lower()
+        word = lows[q.start]
         if q.kind == "SC" and word != "bahwa":
             subordinate = True  # "karena …", "saat …": up to the next comma
             continue
@@ -88,7 +101,7 @@ def main_clause(p: Parse, first: int = 0, _depth: int = 0) -> Clause | None:
             continue
         rest = _rest(p, k + 1)
         clause = Clause(p, subject, k, rest, attribution=_inner_attribution(p, first, k))
-        verb = lows[q.end - 1].lower()
+        verb = lows[q.end - 1]
         if verb in REPORTING and rest and _depth < 2:
             start = rest[0]
             if phrases[start].kind == "SC" or (
@@ -109,7 +122,7 @@ def predicate_phrase(p: Parse, q: Phrase) -> bool:
     if q.kind in ("VP", "ADJP"):
         return True
     return q.kind == "ADV" and any(
-        p.tags[i] == "NEG" or p.tokens[i].lower() in COPULAS for i in range(q.start, q.end)
+        p.tags[i] == "NEG" or p.lows[i] in COPULAS for i in range(q.start, q.end)
     )
 
 
@@ -120,7 +133,7 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
     commas (``Mantan auditor BPK, Sigit Yugoharto, didakwa``) belongs to it.
     """
     phrases = p.phrases
-    lows = p.tokens
+    lows = p.lows
     out: list[int] = []
     j = k - 1
     if _inner_attribution(p, first, k) is not None or _inner_time(p, first, k):
@@ -138,7 +151,7 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
         j -= 4
         return out if j < first or phrases[j].kind not in _SUBJECT_PARTS else []
     while j >= first and phrases[j].kind in _SUBJECT_PARTS | {"PP"}:
-        if lows[phrases[j].start].lower() in SAID and phrases[j].kind == "NP":
+        if lows[phrases[j].start] in SAID and phrases[j].kind == "NP":
             break  # ", kata X": an attribution, not the subject
         if phrases[j].kind == "PP" and not (j - 1 >= first and phrases[j - 1].kind == "NP"):
             break  # "Di Jakarta polisi menangkap": a fronted adjunct, not the subject
@@ -153,14 +166,14 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
 def _inner_attribution(p: Parse, first: int, k: int) -> int | None:
     """The phrase ``kata X`` of ``S, kata X, P`` (predicate ``k``), if the sentence has one."""
     phrases = p.phrases
-    lows = p.tokens
+    lows = p.lows
     j = k - 1
     if (
         j - 3 >= first
         and phrases[j].kind == "PUNCT"
         and phrases[j - 2].kind == "PUNCT"
         and lows[phrases[j].start] == lows[phrases[j - 2].start] == ","
-        and lows[phrases[j - 1].start].lower() in SAID
+        and lows[phrases[j - 1].start] in SAID
     ):
         return j - 1
     return None
@@ -182,18 +195,21 @@ def _inner_time(p: Parse, first: int, k: int) -> bool:
 def _rest(p: Parse, start: int) -> list[int]:
     """Phrases after the predicate, up to where the clause ends."""
     phrases = p.phrases
-    lows = p.tokens
+    lows = p.lows
     verb = phrases[start - 1]
-    reporting = lows[verb.end - 1].lower() in REPORTING
+    reporting = lows[verb.end - 1] in REPORTING
     out: list[int] = []
     for j in range(start, len(phrases)):
         q = phrases[j]
-        word = lows[q.start].lower()
+        word = lows[q.start]
         if q.kind == "PUNCT" and word in _END_MARKS:
             if word == "," and not out and reporting and j + 1 < len(phrases):
                 out.append(j)  # "mengatakan, …": the reporting verb's comma
                 continue
             break
+        if q.kind == "SC" and word in TEMPORAL and out:
+            out.append(j)
+            continue
         if q.kind == "QUOTE" or (q.kind == "SC" and word != "bahwa") or q.kind == "CC":
             break
         if q.kind == "SC" and out:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .chunk import Phrase, chunk
 from .speech import SAID
 from .tagger import tagger
-from .words import syntax_token_spans
+from .words import syntax_tokens
 
 __all__ = ["Parse", "Quote", "is_verb", "names", "parse", "parse_sentences", "quotes"]
 
@@ -28,19 +28,32 @@ _NAME_LINKS = frozenset(("bin", "binti", "van", "de", "von", "al", "el", "-", "&
 class Parse:
     """One sentence: its text, tokens with character offsets, tags and (lazily) phrases."""
 
-    __slots__ = ("text", "tokens", "spans", "tags", "_phrases")
+    __slots__ = ("text", "tokens", "lows", "tags", "_phrases", "_spans")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], tags: list[str]) -> None:
+    def __init__(self, text: str, tokens: list[str], tags: list[str]) -> None:
         self.text = text
-        self.spans = spans
-        self.tokens = [text[a:b] for a, b in spans]
+        self.tokens = tokens
+        self.lows = [t.lower() for t in tokens]  # asked of every token, many times
         self.tags = tags
         self._phrases: list[Phrase] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each token's (start, end) in :attr:`text`, found when first asked for."""
+        if self._spans is None:
+            out, at, find = [], 0, self.text.find
+            for token in self.tokens:
+                at = find(token, at)
+                out.append((at, at + len(token)))
+                at += len(token)
+            self._spans = out
+        return self._spans
 
     @property
     def phrases(self) -> list[Phrase]:
         if self._phrases is None:
-            self._phrases = chunk(self.tokens, self.tags)
+            self._phrases = chunk(self.tokens, self.tags, self.lows)
         return self._phrases
 
     def __len__(self) -> int:
@@ -55,10 +68,9 @@ class Parse:
 
 def parse_sentences(texts: list[str]) -> list[Parse]:
     """Parse several sentences with one tagger pass."""
-    spans = [syntax_token_spans(t) for t in texts]
-    tokens = [[t[a:b] for a, b in s] for t, s in zip(texts, spans, strict=True)]
+    tokens = [syntax_tokens(t) for t in texts]
     tags = tagger().tag(tokens)
-    return [Parse(t, s, g) for t, s, g in zip(texts, spans, tags, strict=True)]
+    return [Parse(t, k, g) for t, k, g in zip(texts, tokens, tags, strict=True)]
 
 
 def parse(text: str) -> Parse:

@@ -74,8 +74,18 @@ class Template:
     slot: int
 
 
+OFFSETS = (0, -1, 1, -2, 2)  # the window, in the order of a type's vectors
+_CACHE_TYPES = 32_768  # token types whose vectors are kept (about 21 MB); then it starts anew
+
+
 class Tagger:
-    """Tags sentences of :func:`summarizer.text.words.syntax_tokens` tokens."""
+    """Tags sentences of :func:`summarizer.text.words.syntax_tokens` tokens.
+
+    A token type's share of every score it takes part in (as the token tagged, and as each
+    neighbour in the window) does not depend on where it stands, so it is summed once per
+    type and kept: scoring a sentence is then one gather per window position from a small
+    table of the types at hand, plus the neighbours' first-pass tags in the second pass.
+    """
 
     def __init__(self, data: dict[str, np.ndarray]) -> None:
         self.tags: tuple[str, ...] = tuple(str(t) for t in data["tags"])
@@ -83,27 +93,60 @@ class Tagger:
             {str(v): i for i, v in enumerate(data[f"slot{s}"])} for s in range(len(SLOTS))
         ]
         self._rare = [values[_RARE] for values in self._values]
-        self._passes = []
+        n_tags = len(self.tags)
+        # per pass: for each window position, the (slot, row offset) of its word templates,
+        # and the weights of the neighbours' tags (one row per tag, and one for a pad)
+        self._word_templates: list[list[list[tuple[int, int]]]] = []
+        self._tag_weights: list[list[tuple[int, np.ndarray]]] = []
+        self._weights: list[np.ndarray] = []
         for name in ("first", "second"):
-            templates = [Template(int(o), int(s)) for o, s in data[f"{name}_templates"]]
-            self._passes.append(
-                (templates, data[f"{name}_offsets"].astype(np.int64), data[f"{name}_weights"])
-            )
-        self._ids: dict[str, tuple[int, ...]] = {}
-        self._pad = self._type_ids(PAD)
+            weights = data[f"{name}_weights"].astype(np.float32)
+            by_offset: list[list[tuple[int, int]]] = [[] for _ in OFFSETS]
+            tag_rows = []
+            for (o, slot), row in zip(
+                data[f"{name}_templates"], data[f"{name}_offsets"], strict=True
+            ):
+                if slot >= 0:
+                    by_offset[OFFSETS.index(int(o))].append((int(slot), int(row)))
+                else:
+                    tag_rows.append((int(o), weights[int(row) : int(row) + n_tags + 1]))
+            self._word_templates.append(by_offset)
+            self._tag_weights.append(tag_rows)
+            self._weights.append(weights)
+        self._rows: dict[str, int] = {}
+        # per window position, per type: both passes' scores side by side (one gather each)
+        self._vectors = np.zeros((len(OFFSETS), 0, 2 * n_tags), dtype=np.float32)
+        self._count = 0
+        self._add([PAD])
 
     def _type_ids(self, token: str) -> tuple[int, ...]:
-        ids = self._ids.get(token)
-        if ids is None:
-            ids = tuple(
-                values.get(value, rare)
-                for values, rare, value in zip(
-                    self._values, self._rare, word_features(token), strict=True
-                )
+        return tuple(
+            values.get(value, rare)
+            for values, rare, value in zip(
+                self._values, self._rare, word_features(token), strict=True
             )
-            if len(self._ids) < 200_000:
-                self._ids[token] = ids
-        return ids
+        )
+
+    def _add(self, tokens: list[str]) -> None:
+        """Rows for new token types: their vectors summed for all of them at once."""
+        ids = np.array([self._type_ids(t) for t in tokens], dtype=np.int64)  # (new, slots)
+        need = self._count + len(tokens)
+        n_tags = len(self.tags)
+        if need > self._vectors.shape[1]:
+            grown = np.zeros((len(OFFSETS), max(1024, 2 * need), 2 * n_tags), dtype=np.float32)
+            grown[:, : self._count] = self._vectors[:, : self._count]
+            self._vectors = grown
+        rows = slice(self._count, need)
+        for n, (weights, by_offset) in enumerate(
+            zip(self._weights, self._word_templates, strict=True)
+        ):
+            columns = slice(n * n_tags, (n + 1) * n_tags)
+            for k, templates in enumerate(by_offset):
+                index = np.stack([ids[:, slot] + base for slot, base in templates], axis=1)
+                self._vectors[k, rows, columns] = weights[index].sum(axis=1)
+        for token in tokens:
+            self._rows[token] = self._count
+            self._count += 1
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """The tag of every token, sentence by sentence."""
@@ -111,21 +154,38 @@ class Tagger:
 
     def tag_ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Tags as indices into :attr:`tags` (cheaper to compare than strings)."""
-        rows: list[tuple[int, ...]] = [self._pad, self._pad]
-        where: list[int] = []  # index in ``rows`` of each real token
-        ids = self._ids
+        rows_of = self._rows
+        new = list({t: None for tokens in sentences for t in tokens if t not in rows_of})
+        if new:
+            if self._count + len(new) > _CACHE_TYPES:
+                self._rows.clear()  # full: start anew (recomputed vectors are the same)
+                self._count = 0
+                new = list({t: None for tokens in sentences for t in tokens} | {PAD: None})
+            self._add(new)
+        pad = rows_of[PAD]
+        stream: list[int] = [pad, pad]
+        where: list[int] = []  # index in ``stream`` of each real token
         for tokens in sentences:
-            for token in tokens:
-                where.append(len(rows))
-                rows.append(ids.get(token) or self._type_ids(token))
-            rows += (self._pad, self._pad)
+            where.extend(range(len(stream), len(stream) + len(tokens)))
+            stream += [rows_of[t] for t in tokens]
+            stream += (pad, pad)
         if not where:
             return [[] for _ in sentences]
-        table = np.array(rows, dtype=np.int64)  # (tokens + pads, slots)
+        types = np.array(stream, dtype=np.int64)
         at = np.array(where, dtype=np.int64)
-        first, second = self._passes
-        tags = self._score(first, table, at, None)
-        tags = self._score(second, table, at, tags)
+        vectors = self._vectors
+        # both passes' word scores: one gather per window position, added in place
+        both = vectors[0][types[at]]
+        for k in range(1, len(OFFSETS)):
+            both += vectors[k][types[at + OFFSETS[k]]]
+        n_tags = len(self.tags)
+        tags = both[:, :n_tags].argmax(axis=1)
+        scores = both[:, n_tags:]
+        tag_row = np.full(len(types), n_tags, dtype=np.int64)
+        tag_row[at] = tags
+        for o, weights in self._tag_weights[1]:
+            scores += weights[tag_row[at + o]]
+        tags = scores.argmax(axis=1)
         out: list[list[int]] = []
         flat = tags.tolist()
         start = 0
@@ -133,19 +193,6 @@ class Tagger:
             out.append(flat[start : start + len(tokens)])
             start += len(tokens)
         return out
-
-    def _score(self, model: tuple, table: np.ndarray, at: np.ndarray, tags: np.ndarray | None):
-        templates, offsets, weights = model
-        if tags is not None:
-            # the first pass's tags, laid out like ``table`` (pads get an extra tag id)
-            tag_row = np.full(len(table), len(self.tags), dtype=np.int64)
-            tag_row[at] = tags
-        columns = [
-            (table[at + t.offset, t.slot] if t.slot >= 0 else tag_row[at + t.offset])
-            for t in templates
-        ]
-        index = np.stack(columns, axis=1) + offsets  # (tokens, templates)
-        return weights[index].sum(axis=1, dtype=np.float32).argmax(axis=1)
 
 
 @cache

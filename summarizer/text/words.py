@@ -93,11 +93,6 @@ def syntax_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def syntax_token_spans(text: str) -> list[tuple[int, int]]:
-    """Where each of :func:`syntax_tokens` is in ``text``: (start, end) offsets."""
-    return [m.span() for m in _TOKEN_RE.finditer(text)]
-
-
 def is_root_word(low: str) -> bool:
     """Whether a lower-cased word is itself one of Sastrawi's root words (no stemming: a
     set lookup), which tells a common word from a name when the word is new."""
