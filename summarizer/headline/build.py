@@ -31,7 +31,7 @@ from .speaker import short_speaker
 
 __all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "drafts", "render", "well_formed"]
 
-MAX_WORDS = 12
+MAX_WORDS = 13
 MIN_WORDS = 3
 # a headline never ends on these (it would stop mid-phrase)
 _DANGLING_TAGS = frozenset(("IN", "SC", "CC", "NEG", "ADV", "DT", "RP"))
@@ -73,6 +73,7 @@ _PLACES = frozenset(
 )
 # a phrase after the object that completes the verb, not an adjunct
 _COMPLEMENTS = frozenset(("sebagai", "menjadi", "jadi"))
+_LIGHT = frozenset(["hal", "sesuatu", "orang", "pihak", "sosok", "yang"])
 _QUOTE_MARKS = frozenset(('"', "“", "”"))
 _CONTENT = frozenset(("NN", "NNP", "VB", "JJ", "NUM", "FW"))
 _NAME_TAGS = frozenset(("NNP", "NUM"))
@@ -287,12 +288,20 @@ def _split_rest(clause: Clause) -> tuple[list[int], list[int]]:
         if q.kind == "PAREN" or q.kind == "PUNCT" or (q.kind == "TIME" and not _dated(p, q)):
             continue
         if not tail and (
-            q.kind in ("NP", "VP", "ADJP", "ADV") or (copula and q.kind == "REL" and core)
+            q.kind in ("NP", "VP", "ADJP", "ADV")
+            or (copula and q.kind == "REL" and core and _light(p, phrases[core[-1]]))
         ):
             core.append(j)  # "… adalah hal yang …": after the copula the clause is needed
         else:
             tail.append(j)
     return core, tail
+
+
+def _light(p: Parse, q: Phrase) -> bool:
+    """A noun phrase that says nothing without its relative clause: ``hal``, ``sesuatu``,
+    ``salah satu …`` ("X adalah hal yang …")."""
+    words = p.lows[q.start : q.end]
+    return bool(words) and (words[-1] in _LIGHT or words[:2] == ["salah", "satu"])
 
 
 def _dated(p: Parse, q: Phrase) -> bool:

@@ -49,6 +49,8 @@ REPORTING = REPORTING | {
     "memprediksi",
     "menduga",
     "mengakui",
+    "memandang",
+    "berpendapat",
 }
 # a subordinate clause of time after the predicate is part of the story's clause, which a
 # headline may keep ("meraih kemenangan saat melawan Genoa") or cut from its end
@@ -136,8 +138,25 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
     lows = p.lows
     out: list[int] = []
     j = k - 1
-    if _inner_attribution(p, first, k) is not None or _inner_time(p, first, k):
+    while (
+        j > first
+        and phrases[j].kind == "TIME"
+        or (phrases[j].kind == "PAREN" and j - 1 > first and phrases[j - 1].kind == "TIME")
+    ):
+        j -= 1  # "Penikaman di Hamburg, Jumat (28/7) menewaskan …": the time goes
+    if j < k - 1 and phrases[j].kind == "PUNCT" and lows[phrases[j].start] == ",":
+        j -= 1
+    if _inner_attribution(p, first, j + 1) is not None or _inner_time(p, first, j + 1):
         j -= 3  # "PT PJA, kata Paul, masih …", "X di Surabaya, Jumat, mengatakan …"
+    elif (inserted := _inserted(p, first, j)) is not None:
+        j = inserted  # "Pelni, lewat anak usahanya BSN, merilis …", "… – selain desainnya – adalah"
+    elif (
+        j - 1 >= first
+        and phrases[j].kind == "PUNCT"
+        and lows[phrases[j].start] == ","
+        and phrases[j - 1].kind in ("REL", "PAREN", "PP")
+    ):
+        j -= 1  # "Peringatan Hari Kartini yang jatuh setiap 21 April, disambut …"
     elif (
         j - 3 >= first
         and phrases[j].kind == "PUNCT"
@@ -161,6 +180,27 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
     while out and phrases[out[0]].kind != "NP":
         out.pop(0)  # a subject starts on its noun phrase
     return out
+
+
+_INSERTION_MARKS = frozenset((",", "–", "—", "-"))
+_INSERTED = frozenset(("PP", "TIME", "PAREN", "REL", "ADV", "PURP"))
+
+
+def _inserted(p: Parse, first: int, j: int) -> int | None:
+    """Where the subject ends before an inserted phrase between two commas or dashes that
+    ends at phrase ``j`` (``X, lewat anak usahanya BSN, merilis``), or None."""
+    phrases = p.phrases
+    mark = p.tokens[phrases[j].start]
+    if phrases[j].kind != "PUNCT" or mark not in _INSERTION_MARKS:
+        return None
+    m = j - 1
+    while m > first and phrases[m].kind in _INSERTED:
+        m -= 1
+    if m == j - 1 or m <= first or phrases[m].kind != "PUNCT":
+        return None
+    if p.tokens[phrases[m].start] not in _INSERTION_MARKS:
+        return None
+    return m - 1 if phrases[m - 1].kind in _SUBJECT_PARTS else None
 
 
 def _inner_attribution(p: Parse, first: int, k: int) -> int | None:
