@@ -15,6 +15,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 FOLDS = ("fold1", "fold2", "fold3", "fold4")
+# How an article's paragraphs are separated when it is rebuilt as a request's text: a
+# blank line (IndoSum's own paragraphs, the default), a single line break (one paragraph
+# per line, as many CMS exports send it), or a space (one block: paragraphs lost).
+PARAGRAPH_BREAKS = {"blank": "\n\n", "single": "\n", "none": " "}
 
 _NO_SPACE_BEFORE = {",", ".", "!", "?", ":", ";", ")", "]", "}", "”", "’", "%", "..."}
 _NO_SPACE_AFTER = {"(", "[", "{", "“", "‘"}
@@ -85,7 +89,11 @@ class Article:
     @property
     def text(self) -> str:
         """The article as a request would carry it: sentences by spaces, paragraphs by blank lines."""
-        return "\n\n".join(" ".join(p) for p in self.paragraphs)
+        return self.text_as("blank")
+
+    def text_as(self, breaks: str) -> str:
+        """The article with its paragraphs separated as :data:`PARAGRAPH_BREAKS` names."""
+        return PARAGRAPH_BREAKS[breaks].join(" ".join(p) for p in self.paragraphs)
 
     @property
     def sentences(self) -> list[str]:

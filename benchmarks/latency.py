@@ -20,7 +20,9 @@ change is measured against the code before it side by side, as a ratio.
 
 ``--scoring`` times each algorithm's ``score()`` alone on documents built
 beforehand, next to sumy's own TextRank and LexRank code on the same
-documents. ``--stages`` instead times the default pipeline's steps (every function
+documents. ``--against CHECKOUT`` times this checkout's default pipeline against another
+checkout's in one run (see :mod:`benchmarks.latency_against`). ``--stages`` instead
+times the default pipeline's steps (every function
 ``summarizer.pipeline`` and ``summarizer.text.document`` call from other modules,
 and the default algorithm's ``score``), to show where the time goes.
 """
@@ -34,6 +36,7 @@ import re
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from .indosum import load
 
@@ -313,8 +316,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline", help="a commit whose default pipeline runs beside")
     parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
     parser.add_argument("--scoring", action="store_true", help="time score() per algorithm")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. a git worktree of an older commit): its default "
+        "pipeline and this one's side by side (benchmarks/latency_against.py)",
+    )
     args = parser.parse_args(argv)
     texts = sample_articles(args.data, args.sample)
+    if args.against:
+        from .latency_against import compare
+        from .latency_against import report as against_report
+
+        print(against_report(compare(texts, args.against, args.rounds), texts, args.rounds))
+        return
     if args.stages:
         print(stages(texts))
         return
