@@ -14,17 +14,12 @@ pass fills every cache first; gc stays on.
 
     python -m benchmarks.latency --data /work/shared/data/indosum [--sample 600] [--interleave]
 
-``--baseline REV`` adds the default pipeline of an earlier commit to the same run (its
-``summarizer/`` package extracted by ``git archive`` and imported under another name), so a
-change is measured against the code before it side by side, as a ratio.
-
 ``--scoring`` times each algorithm's ``score()`` alone on documents built
 beforehand, next to sumy's own TextRank and LexRank code on the same
-documents. ``--against CHECKOUT`` times this checkout's default pipeline against another
-checkout's in one run (see :mod:`benchmarks.latency_against`). ``--stages`` instead
-times the default pipeline's steps (every function
+documents. ``--stages`` instead times the default pipeline's steps (every function
 ``summarizer.pipeline`` and ``summarizer.text.document`` call from other modules,
-and the default algorithm's ``score``), to show where the time goes.
+and the default algorithm's ``score``), to show where the time goes. This checkout
+against another one (the code before a change) is :mod:`benchmarks.compare`.
 """
 
 from __future__ import annotations
@@ -36,7 +31,6 @@ import re
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from .indosum import load
 
@@ -92,43 +86,13 @@ def sumy_lexrank() -> Callable[[str], object]:
     return run
 
 
-def baseline_summarize(rev: str) -> Callable[[str], object]:
-    """``summarize`` of commit ``rev``, imported as the package ``summarizer_base``."""
-    import importlib
-    import io
-    import subprocess
-    import sys
-    import tarfile
-    import tempfile
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    archive = subprocess.run(
-        ["git", "-C", str(root), "archive", rev, "summarizer"], check=True, capture_output=True
-    ).stdout
-    folder = Path(tempfile.mkdtemp(prefix="summarizer-base-"))
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
-    package = folder / "summarizer_base"
-    (folder / "summarizer").rename(package)
-    for path in package.rglob("*.py"):  # its data files and absolute imports: its own
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace('"summarizer.', '"summarizer_base.'), encoding="utf-8")
-    sys.path.insert(0, str(folder))
-    return importlib.import_module("summarizer_base").summarize
-
-
-def configurations(
-    algorithms: list[str] | None = None, baseline: str | None = None
-) -> dict[str, Callable[[str], object]]:
+def configurations(algorithms: list[str] | None = None) -> dict[str, Callable[[str], object]]:
     """Name → function of the article text, for every configuration measured."""
     from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, summarize
 
     configs: dict[str, Callable[[str], object]] = {
         f"default pipeline ({DEFAULT_ALGORITHM}, headlines+keywords)": summarize
     }
-    if baseline:
-        configs[f"default pipeline at {baseline} (baseline)"] = baseline_summarize(baseline)
     for name in algorithms or list(ALGORITHMS):
         configs[f"summarize(algorithm={name!r})"] = lambda text, name=name: summarize(
             text, algorithm=name
@@ -313,30 +277,17 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="every article through every configuration in turn (cold caches)",
     )
-    parser.add_argument("--baseline", help="a commit whose default pipeline runs beside")
     parser.add_argument("--stages", action="store_true", help="time the pipeline's steps")
     parser.add_argument("--scoring", action="store_true", help="time score() per algorithm")
-    parser.add_argument(
-        "--against",
-        type=Path,
-        help="another checkout (e.g. a git worktree of an older commit): its default "
-        "pipeline and this one's side by side (benchmarks/latency_against.py)",
-    )
     args = parser.parse_args(argv)
     texts = sample_articles(args.data, args.sample)
-    if args.against:
-        from .latency_against import compare
-        from .latency_against import report as against_report
-
-        print(against_report(compare(texts, args.against, args.rounds), texts, args.rounds))
-        return
     if args.stages:
         print(stages(texts))
         return
     if args.scoring:
         print(scoring(texts))
         return
-    configs = configurations(args.algorithms, args.baseline)
+    configs = configurations(args.algorithms)
     times = measure(configs, texts, rounds=args.rounds, interleave=args.interleave)
     if args.interleave:
         order = "interleaved article by article"
