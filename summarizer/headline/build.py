@@ -6,7 +6,7 @@ drops adjuncts as units, the way Hedge Trimmer (Dorr et al., 2003) trims a parse
 
 - always: brackets (a name's bracketed acronym replaces the words it stands for:
   ``Komisi Pemberantasan Korupsi (KPK)`` → ``KPK``), days and clock times, fronted
-  adjuncts, attributions, the words of :data:`~summarizer.headline.form.DROPPED`, the copula;
+  adjuncts, attributions, the words of :data:`~summarizer.headline.form.DROPPED`;
 - while too long, in this order: the tail after the predicate's arguments (prepositional
   phrases, purpose and relative clauses, dates), one phrase at a time from the end; the
   subject's relative clause or prepositional phrase; the title part of an apposition
@@ -24,9 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.chunk import MONTHS, POST_DETERMINERS, Phrase
-from ..text.clause import REPORTING, Clause
+from ..text.clause import COPULAS, REPORTING, Clause
 from ..text.syntax import Parse
-from .form import COPULAS, DROPPED, INTERROGATIVES, bare_verb
+from .form import DROPPED, INTERROGATIVES, bare_verb
 from .speaker import short_speaker
 
 __all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "drafts", "render", "well_formed"]
@@ -114,7 +114,7 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
         for j in v
     }
     pieces.update((j, _np_tokens(p, phrases, j)) for j in core + tail)
-    predicate = _phrase_tokens(p, phrases[clause.predicate], predicate=True)
+    predicate = _phrase_tokens(p, phrases[clause.predicate])
     marks = _KEPT_MARKS
     for _ in range(16):
         for cut in cuts:
@@ -325,9 +325,9 @@ def _good_cut(clause: Clause, last: int) -> bool:
     return q.kind not in ("ADV", "CC", "SC")
 
 
-def _phrase_tokens(p: Parse, q: Phrase, predicate: bool = False) -> list[int]:
+def _phrase_tokens(p: Parse, q: Phrase) -> list[int]:
     """The tokens of a phrase a headline keeps: no fillers, no commas or periods, no
-    closing ``itu`` / ``tersebut``, no copula."""
+    closing ``itu`` / ``tersebut``."""
     out = []
     toks = p.tokens
     lows = p.lows
@@ -340,8 +340,6 @@ def _phrase_tokens(p: Parse, q: Phrase, predicate: bool = False) -> list[int]:
             continue
         if tag == "ADV" and low == "baru" and i + 1 < q.end and tags[i + 1] in ("VB", "ADV"):
             continue  # "baru saja meluncurkan" → "Luncurkan"
-        if predicate and low in COPULAS:
-            continue
         if tag == "SYM" and toks[i] not in _KEPT_MARKS and low not in _AMOUNT_MARKS:
             continue
         if low in POST_DETERMINERS and low != "ini" and i == q.end - 1 and i > q.start:

@@ -223,7 +223,14 @@ def _reports(clause: Clause) -> bool:
     phrases = clause.phrases
     if phrases[clause.rest[0]].kind in ("SC", "PUNCT"):
         return True
-    return any(predicate_phrase(clause.parse, phrases[j]) for j in clause.rest)
+    # a noun phrase and then a predicate: a subject of its own ("menyebut PKL … hadir")
+    seen_np = False
+    for j in clause.rest:
+        if phrases[j].kind == "NP":
+            seen_np = True
+        elif seen_np and predicate_phrase(clause.parse, phrases[j]):
+            return True
+    return False
 
 
 def _speaker_name(clause: Clause) -> str:

@@ -2,18 +2,16 @@
 
 Indonesian newsrooms write titles telegraphically: the active ``meN-`` prefix of a
 transitive verb goes (``menahan`` → ``Tahan``), the perfective ``telah`` and fillers such as
-``juga`` go, a closing ``tersebut`` goes, the copula goes (``X merupakan Y`` → ``X Y``).
+``juga`` go, a closing ``tersebut`` goes.
 Negation, modals and ``akan`` always stay: they carry the meaning. Words are title-cased
 except short prepositions and conjunctions (PUEBI), and acronyms and names keep their form.
 """
 
 from __future__ import annotations
 
-from ..text.clause import COPULAS
 from ..text.words import STOP_WORDS, stem
 
 __all__ = [
-    "COPULAS",
     "DROPPED",
     "INTERROGATIVES",
     "MINOR",

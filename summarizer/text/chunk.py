@@ -36,6 +36,8 @@ COORDINATORS = frozenset(("dan", "serta", "atau", "&", "maupun", "ataupun"))
 OPEN_BRACKETS = {"(": ")", "[": "]"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 _OPENERS = frozenset(OPEN_BRACKETS) | frozenset(OPEN_QUOTES)
+NOW = frozenset(("kini", "sekarang"))  # adverbs of time the corpus often tags as nouns
+PURPOSE = frozenset(("untuk", "agar", "supaya", "demi"))  # before a verb: a purpose
 DAYS = frozenset(["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"])
 MONTHS = frozenset(
     [
@@ -169,12 +171,28 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
                 j += 1
             out.append(Phrase("ADJP", i, j))
             i = j
-        elif tag == "IN" or low in TIME_PREPOSITIONS:
+        elif tag == "IN" and _in_name(tokens, tags, i):
+            # "Menteri Dalam Negeri", "Menteri Luar Negeri": a capitalised preposition
+            # between proper nouns belongs to the name
             j = _nominal_end(tags, lows, i + 1)
+            if out and out[-1].kind == "NP" and out[-1].end == i:
+                out[-1].end = j
+            else:
+                out.append(Phrase("NP", i, j))
+            i = j
+        elif low in NOW:
+            out.append(Phrase("ADV", i, i + 1))  # "kini", whatever the tagger made of it
+            i += 1
+        elif (tag == "IN" or low in TIME_PREPOSITIONS or (tag == "SC" and low in PURPOSE)) and (
+            tag != "SC" or (i + 1 < n and tags[i + 1] in ("VB", "ADV", "NEG"))
+        ):
+            j = _nominal_end(tags, lows, i + 1) if tag != "SC" else i + 1
             if j > i + 1:
                 out.append(Phrase("PP", i, j))
             elif i + 1 < n and tags[i + 1] in ("VB", "ADV", "NEG"):
+                # "untuk menghentikan paceklik kemenangan": the verb and its object
                 k = _verbal(tokens, tags, lows, i + 1, [])
+                k = _nominal_end(tags, lows, k) if k < n else k
                 out.append(Phrase("PURP", i, k))
                 j = k
             else:
@@ -231,9 +249,12 @@ def _verbal(tokens, tags, lows, i: int, out: list[Phrase]) -> int:
     n = len(tokens)
     j = i
     while j < n and (
-        tags[j] in ("ADV", "NEG") or (tags[j] == "RP" and lows[j] != "pun") or _just(lows, j)
+        tags[j] in ("ADV", "NEG")
+        or (tags[j] == "RP" and lows[j] != "pun")
+        or _just(lows, j)
+        or (tags[j] == "JJ" and j > i and j + 1 < n and tags[j + 1] == "VB")
     ):
-        j += 1
+        j += 1  # "bakal langsung memeriksa": an adjective used as an adverb
     if j < n and tags[j] == "VB":
         while j < n:
             if tags[j] == "VB":
@@ -266,6 +287,15 @@ def _verbal(tokens, tags, lows, i: int, out: list[Phrase]) -> int:
         j = i + 1
     out.append(Phrase("ADV", i, j))
     return j
+
+
+def _in_name(tokens: list[str], tags: list[str], i: int) -> bool:
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i][:1].isupper()
+        and tags[i - 1] == "NNP"
+        and tags[i + 1] == "NNP"
+    )
 
 
 def _just(lows: list[str], i: int) -> bool:

@@ -62,7 +62,7 @@ SAYING = frozenset(["mengatakan", "menyatakan", "berkata", "menuturkan", "menamb
 COPULAS = frozenset(("adalah", "merupakan", "ialah"))
 # where a clause ends: punctuation that closes it, a subordinate clause, a quotation
 _END_MARKS = frozenset(",;:.!?")
-_SUBJECT_PARTS = frozenset(("NP", "PAREN", "REL"))
+_SUBJECT_PARTS = frozenset(("NP", "PAREN", "REL", "PURP"))
 
 
 @dataclass(slots=True)
