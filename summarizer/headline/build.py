@@ -74,6 +74,9 @@ _PLACES = frozenset(
 # a phrase after the object that completes the verb, not an adjunct
 _COMPLEMENTS = frozenset(("sebagai", "menjadi", "jadi"))
 _LIGHT = frozenset(["hal", "sesuatu", "orang", "pihak", "sosok", "yang"])
+_OPENING = frozenset(
+    ["bahwa", "untuk", "agar", "supaya", "saat", "ketika", "setelah", "sebelum", "usai"]
+)
 _QUOTE_MARKS = frozenset(('"', "“", "”"))
 _CONTENT = frozenset(("NN", "NNP", "VB", "JJ", "NUM", "FW"))
 _NAME_TAGS = frozenset(("NNP", "NUM"))
@@ -252,11 +255,17 @@ def _subject_variants(clause: Clause) -> list[list[int]]:
     if core != parts:
         variants.append(core)
     p = clause.parse
-    if len(core) == 2 and p.tokens[phrases[core[0]].end] == ",":
+    if len(core) == 2 and p.tokens[phrases[core[0]].end] == "," and _person(p, phrases[core[1]]):
         variants.append(core[1:])  # "Manajer Manchester United, Jose Mourinho"
     if core and _name_of(p, phrases[core[-1]]):
         variants.append([("name", core[-1])])  # "Menteri … Luhut Binsar Pandjaitan" → the name
     return variants
+
+
+def _person(p: Parse, q: Phrase) -> bool:
+    """Whether an apposition is a person's name (two proper nouns or more), not a place
+    ("Pemerintah Kabupaten Jayawijaya, Papua,")."""
+    return len(q) >= 2 and all(p.tags[i] == "NNP" for i in range(q.start, q.end))
 
 
 def _name_of(p: Parse, q: Phrase) -> list[int]:
@@ -387,6 +396,18 @@ def render(draft: Draft) -> str:
     return " ".join(parts)
 
 
+def _open_clause(p: Parse, tokens: list[int]) -> bool:
+    """Whether a kept conjunction (``bahwa``, ``saat``, ``untuk``) has no verb or adjective
+    kept after it: the clause it opens was cut."""
+    opened = False
+    for i in tokens:
+        if p.tags[i] == "SC" or p.lows[i] in _OPENING:
+            opened = True
+        elif opened and p.tags[i] in ("VB", "JJ"):
+            opened = False
+    return opened
+
+
 def well_formed(draft: Draft, clause: Clause) -> bool:
     """The checks every candidate passes: a subject that names someone or something, a
     predicate with every negation, a transitive verb with its object, no dangling end,
@@ -408,6 +429,8 @@ def well_formed(draft: Draft, clause: Clause) -> bool:
         return False
     last = tokens[-1]
     low = p.lows[last]
+    if _open_clause(p, tokens):
+        return False  # "Netanyahu Berkeras Bahwa Yerusalem Kini": the clause after "bahwa" is cut
     closes = low in _ENDING_ADVERBS or (p.tags[last] == "DT" and low == "ini")
     if p.tags[last] in _DANGLING_TAGS and not closes:
         return False

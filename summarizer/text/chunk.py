@@ -36,6 +36,9 @@ COORDINATORS = frozenset(("dan", "serta", "atau", "&", "maupun", "ataupun"))
 OPEN_BRACKETS = {"(": ")", "[": "]"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 _OPENERS = frozenset(OPEN_BRACKETS) | frozenset(OPEN_QUOTES)
+NUMBERED = frozenset(
+    ["ayat", "pasal", "nomor", "no", "butir", "huruf", "angka", "tahap", "jilid", "bagian"]
+)
 NOW = frozenset(("kini", "sekarang"))  # adverbs of time the corpus often tags as nouns
 PURPOSE = frozenset(("untuk", "agar", "supaya", "demi"))  # before a verb: a purpose
 DAYS = frozenset(["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"])
@@ -136,6 +139,10 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
     out: list[Phrase] = []
     i = 0
     while i < n:
+        if lows[i] in _RECENTLY_FIRST and (end := _recently(lows, i)):
+            out.append(Phrase("TIME", i, end))  # "belum lama ini", "baru-baru ini"
+            i = end
+            continue
         end = _bracketed(tokens, i) if tokens[i] in _OPENERS else 0
         if end:
             out.append(Phrase("QUOTE" if tokens[i] in OPEN_QUOTES else "PAREN", i, end))
@@ -219,6 +226,7 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
     out = _join_lists(out, tokens, lows, tags)
     _mark_time(out, tokens, lows, tags)
     _attach_relatives(out)
+    _reduced_relatives(out, lows)
     return out
 
 
@@ -287,6 +295,26 @@ def _verbal(tokens, tags, lows, i: int, out: list[Phrase]) -> int:
         j = i + 1
     out.append(Phrase("ADV", i, j))
     return j
+
+
+RECENTLY = (
+    ("belum", "lama", "ini"),
+    ("baru-baru", "ini"),
+    ("akhir-akhir", "ini"),
+    ("beberapa", "waktu", "lalu"),
+    ("beberapa", "hari", "lalu"),
+    ("saat", "ini"),
+    ("selama", "ini"),
+)
+_RECENTLY_FIRST = frozenset(words[0] for words in RECENTLY)
+
+
+def _recently(lows: list[str], i: int) -> int:
+    """End of a fixed expression of time starting at ``i`` (0 if none)."""
+    for words in RECENTLY:
+        if tuple(lows[i : i + len(words)]) == words:
+            return i + len(words)
+    return 0
 
 
 def _in_name(tokens: list[str], tags: list[str], i: int) -> bool:
@@ -384,6 +412,18 @@ def _join_lists(phrases: list[Phrase], tokens, lows, tags) -> list[Phrase]:
             phrases[i + 1] = Phrase(p.kind, p.start, phrases[i + 1].end)
             i += 1
             continue
+        if (
+            p.kind in ("NP", "PP")
+            and i + 1 < len(phrases)
+            and phrases[i + 1].kind == "PAREN"
+            and lows[p.end - 1] in NUMBERED
+            and len(phrases[i + 1]) == 3
+            and tags[phrases[i + 1].start + 1] == "NUM"
+        ):
+            # "Pasal 226 ayat (1)": the number in brackets is part of the reference
+            phrases[i + 1] = Phrase(p.kind, p.start, phrases[i + 1].end)
+            i += 1
+            continue
         if p.kind == "PP" and i + 2 < len(phrases) and _place_after(phrases, i, tokens, tags):
             # "di Surabaya, Jawa Timur": the place's province or city goes with it
             phrases[i + 2] = Phrase("PP", p.start, phrases[i + 2].end)
@@ -459,6 +499,8 @@ def _new_clause(phrases: list[Phrase], first: int, second: int) -> bool:
     the two: a predicate stands before ``first`` in the clause and one follows ``second``
     ("… persaingan MotoGP 2017, dan Jorge Lorenzo baru meraih …")."""
     after = second + 1
+    while after < len(phrases) and phrases[after].kind == "PAREN":
+        after += 1  # "Jorge Lorenzo (Ducati Team) baru sekali naik podium"
     if after >= len(phrases) or phrases[after].kind not in ("VP", "ADJP", "ADV"):
         return False
     for q in reversed(phrases[:first]):
@@ -526,6 +568,53 @@ def _mark_time(phrases: list[Phrase], tokens, lows, tags) -> None:
             and all(t[:1].isdigit() or t == "/" for t in tokens[p.start + 1 : p.end - 1])
         ):
             p.kind = "TIME"
+
+
+# "ber-" verbs that describe the noun before them ("dua balita bernama X tewas"): with a
+# predicate later in the clause they are a modifier, as if "yang" stood before them
+DESCRIBING = frozenset(
+    [
+        "bernama",
+        "berinisial",
+        "berjudul",
+        "bertajuk",
+        "berusia",
+        "berumur",
+        "berasal",
+        "berdomisili",
+        "berkebangsaan",
+        "bernomor",
+        "berpelat",
+        "berwarna",
+        "bermerek",
+    ]
+)
+
+
+def _reduced_relatives(phrases: list[Phrase], lows: list[str]) -> None:
+    k = 1
+    while k + 1 < len(phrases):
+        q = phrases[k]
+        if (
+            q.kind == "VP"
+            and len(q) == 1
+            and lows[q.start] in DESCRIBING
+            and phrases[k - 1].kind == "NP"
+            and phrases[k + 1].kind == "NP"
+            and _predicate_later(phrases, k + 2, lows)
+        ):
+            phrases[k] = Phrase("REL", q.start, phrases[k + 1].end)
+            del phrases[k + 1]
+        k += 1
+
+
+def _predicate_later(phrases: list[Phrase], k: int, lows: list[str]) -> bool:
+    for q in phrases[k:]:
+        if q.kind == "PUNCT" and lows[q.start] in ",;.":
+            return False
+        if q.kind in ("VP", "ADJP"):
+            return True
+    return False
 
 
 def _attach_relatives(phrases: list[Phrase]) -> None:

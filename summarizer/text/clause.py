@@ -149,7 +149,11 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
     if _inner_attribution(p, first, j + 1) is not None or _inner_time(p, first, j + 1):
         j -= 3  # "PT PJA, kata Paul, masih …", "X di Surabaya, Jumat, mengatakan …"
     elif (inserted := _inserted(p, first, j)) is not None:
-        j = inserted  # "Pelni, lewat anak usahanya BSN, merilis …", "… – selain desainnya – adalah"
+        # "Pelni, lewat anak usahanya BSN, merilis …", "… – selain desainnya – adalah": only
+        # where the subject then starts the clause (past more commas it is anyone's guess)
+        j = inserted
+        skipped = _subject_from(p, first, j)
+        return skipped if skipped and phrases[skipped[0]].start == phrases[first].start else []
     elif (
         j - 1 >= first
         and phrases[j].kind == "PUNCT"
@@ -169,6 +173,16 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
         out = [j - 3, j - 1]
         j -= 4
         return out if j < first or phrases[j].kind not in _SUBJECT_PARTS else []
+    return _subject_from(p, first, j)
+
+
+def _subject_from(p: Parse, first: int, j: int) -> list[int]:
+    """The subject phrases ending at phrase ``j``, walking back while they can be part of
+    one: noun phrases, their brackets, relative and purpose clauses, and prepositional
+    phrases after a noun."""
+    phrases = p.phrases
+    lows = p.lows
+    out: list[int] = []
     while j >= first and phrases[j].kind in _SUBJECT_PARTS | {"PP"}:
         if lows[phrases[j].start] in SAID and phrases[j].kind == "NP":
             break  # ", kata X": an attribution, not the subject
