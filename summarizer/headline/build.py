@@ -105,6 +105,10 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
     for n, j in enumerate(tail):  # a complement ("sebagai model …", its "yang …") stays
         if phrases[j].kind == "PP" and p.lows[phrases[j].start] in _COMPLEMENTS:
             least = n + 1 + (n + 1 < len(tail) and phrases[tail[n + 1]].kind == "REL")
+        elif phrases[j].kind in ("VP", "ADJP") and n and phrases[tail[n - 1]].kind == "NP":
+            # a subject and its predicate later on ("yakin surat … sah"): cutting the
+            # predicate would change the claim
+            least = max(least, n + 1)
     cuts = [n for n in range(len(tail), least - 1, -1) if n == 0 or _good_cut(clause, tail[n - 1])]
     variants = _subject_variants(clause)
     nps = [j for j in core if phrases[j].kind == "NP"]

@@ -234,10 +234,18 @@ def _reports(clause: Clause) -> bool:
 
 
 def _speaker_name(clause: Clause) -> str:
+    """Who the clause says spoke: a person's name without the title, or a body by its
+    bracketed acronym (``Komisi Pemberantasan Korupsi (KPK) yakin …`` → ``KPK``)."""
     p = clause.parse
     phrases = clause.phrases
-    nps = [phrases[j] for j in clause.subject if phrases[j].kind == "NP"]
-    for q in reversed(nps):
+    nps = [j for j in clause.subject if phrases[j].kind == "NP"]
+    if nps and nps[-1] + 1 < len(phrases) and phrases[nps[-1] + 1].kind == "PAREN":
+        paren = phrases[nps[-1] + 1]  # a body, last in the subject, by its acronym
+        acronym = p.tokens[paren.start + 1]
+        if len(paren) == 3 and sum(c.isupper() for c in acronym) >= 2:
+            return acronym
+    for j in reversed(nps):
+        q = phrases[j]
         name = short_speaker(p.span_text(q.start, q.end), person=False)
         if name:
             return name

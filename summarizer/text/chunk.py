@@ -165,7 +165,7 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
             tag == "JJ"
             and i + 1 < n
             and tags[i + 1] in ("NN", "NNP")
-            and not _after_noun(out, tags, i)
+            and (not out or out[-1].kind in ("PUNCT", "SC", "CC"))
         ):
             # a modifier before its noun ("mantan auditor BPK", "Gempa" tagged as an
             # adjective before a noun): the noun phrase starts here

@@ -51,6 +51,12 @@ REPORTING = REPORTING | {
     "mengakui",
     "memandang",
     "berpendapat",
+    # adjectives of belief before what is believed ("KPK yakin surat itu sah")
+    "yakin",
+    "optimistis",
+    "optimis",
+    "percaya",
+    "khawatir",
 }
 # a subordinate clause of time after the predicate is part of the story's clause, which a
 # headline may keep ("meraih kemenangan saat melawan Genoa") or cut from its end
