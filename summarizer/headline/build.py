@@ -123,17 +123,22 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
     pieces.update((j, _np_tokens(p, phrases, j)) for j in core + tail)
     predicate = _phrase_tokens(p, phrases[clause.predicate])
     marks = _KEPT_MARKS
-    for _ in range(16):
+
+    def count(tokens: list[int]) -> int:
+        return sum(1 for i in tokens if p.tokens[i] not in marks)
+
+    for _ in range(8):
+        heads = [[t for j in v for t in forms.get(j) or pieces[j]] + predicate for v in variants]
+        head_words = [count(h) for h in heads]
         for cut in cuts:
             rest = [t for j in core + tail[:cut] for t in forms.get(j) or pieces[j]]
-            for variant in variants:
-                tokens = [t for j in variant for t in forms.get(j) or pieces[j]]
-                tokens += predicate
-                tokens += rest
-                words = sum(1 for i in tokens if p.tokens[i] not in marks)
-                if not MIN_WORDS <= words <= max_words:
+            rest_words = count(rest)
+            if min(head_words) + rest_words > max_words:
+                continue  # too long whatever the subject: a shorter cut, or shorter phrases
+            for head, words in zip(heads, head_words, strict=True):
+                if not MIN_WORDS <= words + rest_words <= max_words:
                     continue
-                draft = _draft(clause, tokens)
+                draft = _draft(clause, head + rest)
                 if _fits(draft, max_chars, max_words) and well_formed(draft, clause):
                     return [draft]
         if not _shorten(p, forms, frozenset(subject)):

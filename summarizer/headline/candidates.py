@@ -24,6 +24,7 @@ from ..result import Headline
 from ..text.clause import REPORTING, SAYING, Clause, main_clause, predicate_phrase
 from ..text.document import Document
 from ..text.syntax import Parse, parse_sentences
+from ..text.words import STOP_WORDS, is_common_word
 from .build import Draft, drafts, render
 from .form import apply_case, shouting
 from .quote import quote_headline
@@ -103,6 +104,9 @@ def _candidates(
     lead = _lead_index(doc)
     # a sentence of a quotation is speech, which the quote form handles
     others = [i for i in ranked[:RANK_WINDOW] if i != lead and not _speech(doc.sentences[i].text)]
+    # sentences about the lead's names first: a headline from them is about the story
+    names = _names(doc.sentences[lead])
+    others.sort(key=lambda i: not names.intersection(doc.sentences[i].words))
     quoted = [s.index for s in doc.sentences[:QUOTE_WINDOW] if SHORT_QUOTE.search(s.text)]
     parses.want([lead, *others[:3], *quoted[:1]])  # one tagger pass for the usual case
     lead_forms = (
@@ -187,6 +191,19 @@ def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[
     if own:
         out.append((render(own[0]), _confidence(clause, own[0])))
     return out
+
+
+def _names(sentence) -> set[str]:
+    """Capitalised words of a sentence that are no common words: its names, cheaply."""
+    words = sentence.words
+    return {
+        w
+        for n, w in enumerate(words)
+        if w[:1].isupper()
+        and len(w) > 1
+        and not (n == 0 and is_common_word(w.lower()))
+        and w.lower() not in STOP_WORDS
+    }
 
 
 def _speech(text: str) -> bool:
