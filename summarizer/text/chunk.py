@@ -159,7 +159,9 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
             j = _nominal_end(tags, lows, i + 1 + (lows[i + 1] == "dari"))
             out.append(Phrase("NP", i, j))
             i = j
-        elif tag in ("ADV", "NEG", "VB") or (tag == "RP" and low != "pun") or _just(lows, i):
+        elif (
+            tag in ("ADV", "NEG", "VB") or (tag == "RP" and low != "pun") or _just(lows, i)
+        ) and not _time_preposition(tags, lows, i, out):
             i = _verbal(tokens, tags, lows, i, out)
         elif (
             tag == "JJ"
@@ -230,6 +232,19 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
     return out
 
 
+def _time_preposition(tags: list[str], lows: list[str], i: int, out: list[Phrase]) -> bool:
+    """``mulai``/``sampai`` after a verb group and before no verb: a preposition of time
+    ("naik mulai Sabtu", "bekerja sampai malam"), whatever the tagger made of it."""
+    return (
+        lows[i] in TIME_PREPOSITIONS
+        and bool(out)
+        and out[-1].kind == "VP"
+        and out[-1].end == i
+        and i + 1 < len(tags)
+        and tags[i + 1] not in ("VB", "ADV", "NEG")
+    )
+
+
 def _after_noun(out: list[Phrase], tags: list[str], i: int) -> bool:
     """Whether token ``i`` follows a noun phrase ending on a common noun, which an
     adjective after it modifies ("kinerja bagus"); after a name or a closing ``itu`` it is
@@ -265,8 +280,10 @@ def _verbal(tokens, tags, lows, i: int, out: list[Phrase]) -> int:
         j += 1  # "bakal langsung memeriksa": an adjective used as an adverb
     if j < n and tags[j] == "VB":
         while j < n:
-            if tags[j] == "VB":
-                j += 1
+            if tags[j] == "VB" and not (
+                j > i and lows[j] in TIME_PREPOSITIONS and (j + 1 == n or tags[j + 1] != "VB")
+            ):
+                j += 1  # "naik mulai Sabtu": after a verb, "mulai" opens a time adjunct
             elif (
                 tags[j] in ("ADV", "NEG")
                 and j + 1 < n
@@ -349,8 +366,10 @@ def _nominal_end(tags: list[str], lows: list[str], i: int) -> int:
     start_head = j
     while j < n:
         tag = tags[j]
-        if lows[j] == "yang":
-            break
+        if lows[j] == "yang" or (
+            j > start_head and lows[j] in TIME_NOUNS and j + 1 < n and lows[j + 1] in TIME_PLACERS
+        ):
+            break  # a relative clause, or a time adjunct ("jalan tol | tahun depan")
         if (
             tag in NOMINAL
             or (tag == "JJ" and j > start_head and tags[j - 1] in _MODIFIED)

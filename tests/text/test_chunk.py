@@ -45,6 +45,12 @@ def test_phrases_cover_every_token_once():
             "Kementerian Riset, Teknologi, dan Pendidikan Tinggi menggelar upacara.",
             ("NP", "Kementerian Riset, Teknologi, dan Pendidikan Tinggi"),
         ),
+        # after a verb, "mulai" and "sampai" open a time adjunct; before one, "mulai" is aspect
+        ("Harga BBM naik mulai Sabtu.", ("TIME", "mulai Sabtu")),
+        ("Mereka bekerja sampai malam di kantor.", ("TIME", "sampai malam")),
+        ("Pemerintah akan mulai membangun jalan tol.", ("VP", "akan mulai membangun")),
+        # a time noun and its placer end the noun phrase before them
+        ("Jokowi meresmikan jalan tol tahun lalu.", ("TIME", "tahun lalu")),
     ],
 )
 def test_phrases(sentence, phrase):
