@@ -20,7 +20,8 @@ import time
 
 from benchmarks.indosum import FOLDS, load_folds
 from summarizer import summarize
-from summarizer.headline.candidates import headlines, near_duplicate
+from summarizer.headline.build import MAX_WORDS
+from summarizer.headline.candidates import DEFAULT_MAX_CHARS, headlines, near_duplicate
 from summarizer.text.document import build_document
 
 
@@ -92,7 +93,7 @@ def evaluate(folds: dict, count: int = 3, timing: bool = True) -> tuple[list, di
             best["r1"].append(top["rouge1"].fmeasure)
             best["r2"].append(top["rouge2"].fmeasure)
             best["rl"].append(top["rougeL"].fmeasure)
-            over += sum(len(c) > 90 or len(c.split()) > 12 for c in cands)
+            over += sum(len(c) > DEFAULT_MAX_CHARS or len(c.split()) > MAX_WORDS for c in cands)
             for i in range(len(cands)):
                 for j in range(i + 1, len(cands)):
                     dup[0] += near_duplicate(cands[i], cands[j])
@@ -129,7 +130,7 @@ def evaluate(folds: dict, count: int = 3, timing: bool = True) -> tuple[list, di
         )
     extra["candidate kinds (first 3)"] = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     extra["near-duplicate candidate pairs"] = f"{dup[0]} of {dup[1]}"
-    extra["candidates over 12 words or 90 characters"] = over
+    extra[f"candidates over {MAX_WORDS} words or {DEFAULT_MAX_CHARS} characters"] = over
     return table, extra
 
 

@@ -29,7 +29,7 @@ from ..text.syntax import Parse
 from .form import DROPPED, INTERROGATIVES, bare_verb
 from .speaker import short_speaker
 
-__all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "drafts", "render", "well_formed"]
+__all__ = ["Draft", "MAX_WORDS", "MIN_WORDS", "PRONOUNS", "drafts", "render", "well_formed"]
 
 MAX_WORDS = 13
 MIN_WORDS = 3
@@ -39,7 +39,7 @@ _DANGLING_WORDS = frozenset(["yang", "untuk", "dengan", "bahwa", "akan", "dan", 
 _ENDING_ADVERBS = frozenset(["lagi", "saja", "sekarang", "kini", "pula"])
 _GLUED = frozenset(("-", "/", "–"))  # written without spaces in a headline: "e-KTP", "1-1"
 _KEPT_MARKS = _GLUED | {"&", "'", "’", "."}
-_PRONOUNS = frozenset(
+PRONOUNS = frozenset(
     [
         "dia",
         "ia",
@@ -417,6 +417,20 @@ def _open_clause(p: Parse, tokens: list[int]) -> bool:
     return opened
 
 
+def _subject_of_more(clause: Clause, last: int) -> bool:
+    """Whether the noun phrase that ends the draft at token ``last`` is, in the sentence,
+    the subject of a predicate after it ("berharap Anies atau Sandiaga mau …", "minta
+    menteri bekerja"): the draft would cut that clause after its subject."""
+    phrases = clause.phrases
+    k = next((k for k, q in enumerate(phrases) if q.start <= last < q.end), None)
+    if k is None or phrases[k].kind != "NP" or phrases[k].end != last + 1:
+        return False
+    k += 1
+    while k + 1 < len(phrases) and phrases[k].kind == "CC" and phrases[k + 1].kind == "NP":
+        k += 2  # "Anies atau Sandiaga"
+    return k < len(phrases) and phrases[k].kind == "VP" and phrases[k].start == phrases[k - 1].end
+
+
 def well_formed(draft: Draft, clause: Clause) -> bool:
     """The checks every candidate passes: a subject that names someone or something, a
     predicate with every negation, a transitive verb with its object, no dangling end,
@@ -434,7 +448,7 @@ def well_formed(draft: Draft, clause: Clause) -> bool:
     subject = [i for i in tokens if i < predicate.start]
     if not subject or not any(p.tags[i] in ("NN", "NNP", "FW", "NUM") for i in subject):
         return False  # "Ia …", "Mereka …", "Hal ini …": who?
-    if p.lows[subject[0]] in _PRONOUNS:
+    if p.lows[subject[0]] in PRONOUNS:
         return False
     last = tokens[-1]
     low = p.lows[last]
@@ -447,6 +461,8 @@ def well_formed(draft: Draft, clause: Clause) -> bool:
         return False
     if low in REPORTING:
         return False  # "Juru Bicara … Katakan": what was said is missing
+    if _subject_of_more(clause, last):
+        return False  # "Sudirman Berharap Anies": Anies is the subject of what was hoped
     transitive = p.tags[last] == "VB" and low.startswith("me") and bare_verb(low) is not None
     if transitive and last + 1 < len(p) and p.tokens[last + 1] not in (".", "!", "?"):
         return False  # a transitive verb whose object was cut ("The Indianan Express Merilis")

@@ -25,7 +25,7 @@ from ..text.clause import REPORTING, SAYING, Clause, main_clause, predicate_phra
 from ..text.document import Document
 from ..text.syntax import Parse, parse_sentences
 from ..text.words import STOP_WORDS, is_common_word
-from .build import Draft, drafts, render
+from .build import PRONOUNS, Draft, drafts, render
 from .form import apply_case, shouting
 from .quote import quote_headline
 from .speaker import short_speaker
@@ -37,6 +37,7 @@ HEADLINE_CASES = ("title", "sentence")
 LEAD_WINDOW = 3  # the lead is the first substantive sentence among these
 QUOTE_WINDOW = 10  # sentences searched for quotations
 RANK_WINDOW = 15  # ranked sentences tried, best first
+OPENING_CHARS = 1000  # the opening paragraphs, where the story is told (see _opening)
 # a quotation short enough for "Tokoh: kutipan" (or whose first clause may be): the rest are
 # never parsed for it
 SHORT_QUOTE = re.compile(r'["“][^"“”]{8,90}?[,.!?]?["”]|["“][^"“”,]{8,90},')
@@ -104,9 +105,12 @@ def _candidates(
     lead = _lead_index(doc)
     # a sentence of a quotation is speech, which the quote form handles
     others = [i for i in ranked[:RANK_WINDOW] if i != lead and not _speech(doc.sentences[i].text)]
-    # sentences about the lead's names first: a headline from them is about the story
+    # sentences of the opening first, and among them those about the lead's names: a
+    # headline from them is about the story, where one from deep in the article is a side
+    # detail a reader of the first paragraphs cannot check
     names = _names(doc.sentences[lead])
-    others.sort(key=lambda i: not names.intersection(doc.sentences[i].words))
+    opening = _opening(doc)
+    others.sort(key=lambda i: (i >= opening, not names.intersection(doc.sentences[i].words)))
     quoted = [s.index for s in doc.sentences[:QUOTE_WINDOW] if SHORT_QUOTE.search(s.text)]
     parses.want([lead, *others[:3], *quoted[:1]])  # one tagger pass for the usual case
     lead_forms = (
@@ -135,6 +139,17 @@ def _candidates(
     yield from quotes
 
 
+def _opening(doc: Document) -> int:
+    """How many sentences open the article: those that start within its first
+    :data:`OPENING_CHARS` characters (never fewer than three)."""
+    seen = 0
+    for n, sentence in enumerate(doc.sentences):
+        if seen >= OPENING_CHARS and n >= 3:
+            return n
+        seen += len(sentence.text) + 1
+    return len(doc.sentences)
+
+
 def _quotes(
     doc: Document, parses: _Parses, quoted: list[int], max_chars: int
 ) -> Iterator[tuple[str, float, str, int]]:
@@ -161,7 +176,7 @@ def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[
     if not _PREDICATE_TAGS.intersection(p.tags):
         return []  # no verb, adjective or negation: no predicate, so no clause to cut
     clause = main_clause(p)
-    if clause is None or (not lead and _points_back(clause)):
+    if clause is None or (not lead and (_points_back(clause) or _background(p))):
         return []
     out = []
     reported, speaker = clause.content, ""
@@ -219,10 +234,26 @@ def _speech(text: str) -> bool:
 
 
 def _points_back(clause: Clause) -> bool:
+    """Whether the subject refers back to something earlier ("turnamen ini", "hal itu",
+    "kunjungan mereka", "penyakit lupusnya"): out of its story it names nothing."""
     p = clause.parse
     first = clause.phrases[clause.subject[0]]
+    end = clause.phrases[clause.predicate].start
     words = p.lows[first.start : first.end]
-    return words[0] in ("hal", "kedua", "keduanya") or words[-1] in ANAPHORIC
+    last = p.lows[end - 1] if end > first.start else words[-1]
+    return (
+        words[0] in ("hal", "kedua", "keduanya")
+        or words[-1] in ANAPHORIC
+        or last in PRONOUNS
+        or (last.endswith("nya") and len(last) > 5 and p.tokens[end - 1].islower())
+    )
+
+
+def _background(p: Parse) -> bool:
+    """Whether the sentence opens as background ("Seperti diketahui, …", "Sebagai
+    informasi, …"): what readers already know is no headline."""
+    lows = [w for w in p.lows[:4] if w != "telah"]
+    return lows[:2] in (["seperti", "diketahui"], ["sebagai", "informasi"], ["diketahui", ","])
 
 
 def _to_the_end(clause: Clause) -> bool:

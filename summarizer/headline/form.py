@@ -9,6 +9,7 @@ except short prepositions and conjunctions (PUEBI), and acronyms and names keep 
 
 from __future__ import annotations
 
+from ..text.tagger import tagger
 from ..text.words import STOP_WORDS, stem
 
 __all__ = [
@@ -154,27 +155,43 @@ def _bare_verb(word: str) -> str | None:
     if root == low or len(root) < 3:
         return None
     if low.startswith("memper"):
-        bare = low[3:]
-    elif low.startswith("meng"):
-        rest = low[4:]
-        bare = "k" + rest if root[0] == "k" and root[1:3] == rest[:2] else rest
-    elif low.startswith("meny"):
-        bare = "s" + low[4:]
-    elif low.startswith("mem"):
-        rest = low[3:]
-        bare = "p" + rest if root[0] == "p" and rest[:1] in _VOWELS else rest
-    elif low.startswith("men"):
-        rest = low[3:]
-        bare = "t" + rest if root[0] == "t" and rest[:1] in _VOWELS else rest
-    elif low[2:3] in "lmnrwy":
-        bare = low[2:]
-    else:
+        return low[3:]
+    readings = _readings(low)
+    if len(readings) == 1:
+        return readings[0] if readings[0].startswith(root[:3]) else None
+    # the reading whose passive newsrooms write ("dikira", not "diira"; "ditonton", not
+    # "dinonton"), then the one written itself, then the one Sastrawi's stem fits
+    known = tagger().known
+    best = max(
+        readings,
+        key=lambda r: (known("di" + r), known(r), r.startswith(root[:3])),
+    )
+    if not (known("di" + best) or known(best) or best.startswith(root[:3])):
         return None
-    if not bare.startswith(root[:3]) and not bare.startswith("per"):
-        if not low[2:].startswith(root[:3]):  # me + m/n/r… root: memenangkan → menangkan
-            return None
-        bare = low[2:]
-    return bare
+    return best
+
+
+def _readings(low: str) -> list[str]:
+    """The bare forms a ``meN-`` word can stand for: the nasal alone went (``mengambil`` →
+    ``ambil``), it swallowed a consonant (``mengirim`` → ``kirim``, ``memakai`` →
+    ``pakai``, ``menahan`` → ``tahan``, ``menyerang`` → ``serang``), or the root itself
+    starts with a nasal (``memakan`` → ``makan``, ``menanti`` → ``nanti``). Sastrawi's
+    dictionary holds both readings of some words (``mengira``: ``ira``/``kira``;
+    ``memadukan``: ``madu``/``padu``), so :func:`_bare_verb` asks the corpus too."""
+    if low.startswith("meng"):
+        rest = low[4:]
+        return [rest, "k" + rest] if rest[:1] in _VOWELS else [rest]
+    if low.startswith("meny"):
+        return ["s" + low[4:], low[2:]]
+    for prefix, consonant in (("mem", "p"), ("men", "t")):
+        if low.startswith(prefix):
+            rest = low[len(prefix) :]
+            if rest[:1] in _VOWELS:
+                return [consonant + rest, low[2:]]
+            return [rest]
+    if low[2:3] in "lmnrwy":
+        return [low[2:]]
+    return []
 
 
 def apply_case(text: str, case: str) -> str:

@@ -100,6 +100,10 @@ TIME_PLACERS = frozenset(
     ["lalu", "depan", "ini", "itu", "mendatang", "kemarin", "silam", "nanti", "setempat"]
 )
 TIME_PREPOSITIONS = frozenset(["pada", "sejak", "hingga", "sampai", "mulai", "tanggal"])
+# placers that only ever follow a noun ("lalu" may be "then", "depan" a place)
+_AFTER_NOUN = frozenset(["mendatang", "silam", "setempat"])
+# "jelang laga", "menjelang Lebaran": tagged as verbs, they open a time adjunct
+BEFORE = frozenset(["jelang", "menjelang"])
 # "lebih dari 30 orang", "sekitar 5.000 warga", "sedikitnya 10 korban": an amount
 QUANTIFIERS = frozenset(
     [
@@ -114,7 +118,7 @@ QUANTIFIERS = frozenset(
         "kira-kira",
     ]
 )
-_TIME_LEADS = TIME_PREPOSITIONS | {"dalam"}  # "dalam dua pekan terakhir"
+_TIME_LEADS = TIME_PREPOSITIONS | BEFORE | {"dalam"}  # "dalam dua pekan terakhir"
 # symbols that belong to an amount ("Rp 115 juta", "US$ 5", "5 %"): the corpus tags them SYM
 CURRENCIES = frozenset(("rp", "us$", "$", "€", "£", "¥", "rp."))
 
@@ -159,6 +163,9 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
             j = _nominal_end(tags, lows, i + 1 + (lows[i + 1] == "dari"))
             out.append(Phrase("NP", i, j))
             i = j
+        elif low in _AFTER_NOUN and out and out[-1].kind == "NP" and out[-1].end == i:
+            out[-1].end = i + 1  # "bupati Halmahera Timur mendatang", whatever its tag
+            i += 1
         elif (
             tag in ("ADV", "NEG", "VB") or (tag == "RP" and low != "pun") or _just(lows, i)
         ) and not _time_preposition(tags, lows, i, out):
@@ -192,9 +199,12 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
         elif low in NOW:
             out.append(Phrase("ADV", i, i + 1))  # "kini", whatever the tagger made of it
             i += 1
-        elif (tag == "IN" or low in TIME_PREPOSITIONS or (tag == "SC" and low in PURPOSE)) and (
-            tag != "SC" or (i + 1 < n and tags[i + 1] in ("VB", "ADV", "NEG"))
-        ):
+        elif (
+            tag == "IN"
+            or low in TIME_PREPOSITIONS
+            or low in BEFORE
+            or (tag == "SC" and low in PURPOSE)
+        ) and (tag != "SC" or (i + 1 < n and tags[i + 1] in ("VB", "ADV", "NEG"))):
             j = _nominal_end(tags, lows, i + 1) if tag != "SC" else i + 1
             if j > i + 1:
                 out.append(Phrase("PP", i, j))
@@ -235,6 +245,8 @@ def chunk(tokens: list[str], tags: list[str], lows: list[str] | None = None) -> 
 def _time_preposition(tags: list[str], lows: list[str], i: int, out: list[Phrase]) -> bool:
     """``mulai``/``sampai`` after a verb group and before no verb: a preposition of time
     ("naik mulai Sabtu", "bekerja sampai malam"), whatever the tagger made of it."""
+    if lows[i] in BEFORE:
+        return i + 1 < len(tags) and tags[i + 1] in ("NN", "NNP", "NUM")
     return (
         lows[i] in TIME_PREPOSITIONS
         and bool(out)
@@ -281,7 +293,9 @@ def _verbal(tokens, tags, lows, i: int, out: list[Phrase]) -> int:
     if j < n and tags[j] == "VB":
         while j < n:
             if tags[j] == "VB" and not (
-                j > i and lows[j] in TIME_PREPOSITIONS and (j + 1 == n or tags[j + 1] != "VB")
+                j > i
+                and (lows[j] in TIME_PREPOSITIONS or lows[j] in BEFORE)
+                and (j + 1 == n or tags[j + 1] != "VB")
             ):
                 j += 1  # "naik mulai Sabtu": after a verb, "mulai" opens a time adjunct
             elif (
@@ -366,8 +380,15 @@ def _nominal_end(tags: list[str], lows: list[str], i: int) -> int:
     start_head = j
     while j < n:
         tag = tags[j]
-        if lows[j] == "yang" or (
-            j > start_head and lows[j] in TIME_NOUNS and j + 1 < n and lows[j + 1] in TIME_PLACERS
+        if (
+            lows[j] == "yang"
+            or (
+                j > start_head
+                and lows[j] in TIME_NOUNS
+                and j + 1 < n
+                and lows[j + 1] in TIME_PLACERS
+            )
+            or (j == start_head + 1 and lows[j - 1] in TIME_NOUNS and lows[i] in ("setiap", "tiap"))
         ):
             break  # a relative clause, or a time adjunct ("jalan tol | tahun depan")
         if (
@@ -510,7 +531,14 @@ def _place_after(phrases: list[Phrase], i: int, tokens: list[str], tags: list[st
     if first in DAYS or first in MONTHS or first in TIME_WORDS:
         return False  # "di Surabaya, Jumat,": a day, not a place
     after = phrases[i + 3] if i + 3 < len(phrases) else None
-    return after is None or after.kind in ("PUNCT", "VP", "ADV", "ADJP", "TIME")
+    if after is not None and after.kind in ("VP", "ADV", "ADJP"):
+        # a fronted place and then the subject ("Di Jakarta, Jokowi meresmikan …")
+        return any(q.kind not in ("SC", "CC", "PUNCT") for q in phrases[:i])
+    return (
+        after is None
+        or after.kind in ("PUNCT", "TIME")
+        or (after.kind == "PP" and tokens[after.start].lower() in _TIME_LEADS)
+    )
 
 
 def _new_clause(phrases: list[Phrase], first: int, second: int) -> bool:
@@ -560,6 +588,8 @@ def _is_time_np(tokens, lows, start: int, end: int) -> bool:
         return True
     if first in ("hari", "tanggal") and len(words) > 1 and words[1] in DAYS:
         return True
+    if first in ("setiap", "tiap") and len(words) == 2 and words[1] in TIME_NOUNS:
+        return True  # "setiap tahun"
     if (
         words[-1] in TIME_PLACERS
         and any(w in TIME_NOUNS or w in MONTHS for w in words[:-1])
@@ -600,6 +630,7 @@ DESCRIBING = frozenset(
         "berusia",
         "berumur",
         "berasal",
+        "berdarah",
         "berdomisili",
         "berkebangsaan",
         "bernomor",

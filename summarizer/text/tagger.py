@@ -19,6 +19,7 @@ a few microseconds per token, with no Python loop over the tags. The weights shi
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -113,6 +114,7 @@ class Tagger:
             self._word_templates.append(by_offset)
             self._tag_weights.append(tag_rows)
             self._weights.append(weights)
+        self._lock = threading.Lock()
         self._rows: dict[str, int] = {}
         # per window position, per type: both passes' scores side by side (one gather each)
         self._vectors = np.zeros((len(OFFSETS), 0, 2 * n_tags), dtype=np.float32)
@@ -148,12 +150,24 @@ class Tagger:
             self._rows[token] = self._count
             self._count += 1
 
+    def known(self, low: str) -> bool:
+        """Whether a lower-cased word is one of the news corpus's frequent words (the
+        vocabulary the model was trained with): a spelling newsrooms actually use."""
+        return low in self._values[0]
+
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """The tag of every token, sentence by sentence."""
         return [[self.tags[i] for i in row] for row in self.tag_ids(sentences)]
 
     def tag_ids(self, sentences: list[list[str]]) -> list[list[int]]:
-        """Tags as indices into :attr:`tags` (cheaper to compare than strings)."""
+        """Tags as indices into :attr:`tags` (cheaper to compare than strings).
+
+        One call at a time: the server runs requests in threads, and the type cache grows
+        (and starts anew when full) in steps that must not interleave."""
+        with self._lock:
+            return self._tag_ids(sentences)
+
+    def _tag_ids(self, sentences: list[list[str]]) -> list[list[int]]:
         rows_of = self._rows
         new = list({t: None for tokens in sentences for t in tokens if t not in rows_of})
         if new:

@@ -165,6 +165,26 @@ def test_a_pronoun_is_no_subject():
         assert h.text.split()[0] not in ("Dia", "Ia"), h.text
 
 
+def test_a_subject_of_what_follows_never_ends_a_candidate():
+    # "Anies atau Sandiaga" is the subject of what Sudirman hopes: never "Sudirman Berharap Anies"
+    text = (
+        "Sudirman berharap Anies atau Sandiaga mau menyempatkan waktu berkunjung ke Jawa "
+        "Tengah. Gubernur meminta menteri bekerja keras."
+    )
+    for h in summarize(text, headlines=5).headlines:
+        assert not h.text.endswith(("Anies", "Menteri")), h.text
+
+
+def test_background_and_back_pointing_sentences_give_no_candidate():
+    text = (
+        "Pangeran William dan Kate Middleton mengunjungi Kanada bersama kedua anaknya pada "
+        "Sabtu. Seperti diketahui, William menikahi Kate pada 2011. Kunjungan mereka "
+        "diakhiri pada 1 Oktober. Keluarga kerajaan disambut Perdana Menteri Justin Trudeau."
+    )
+    texts = [h.text for h in summarize(text, headlines=5).headlines]
+    assert texts and not any(t.startswith(("William Nikahi", "Kunjungan")) for t in texts), texts
+
+
 def test_a_clause_that_cannot_fit_well_formed_gives_no_candidate():
     # one long noun list and no predicate: nothing an editor could publish
     text = "Daftar harga: beras, gula, minyak goreng, telur ayam, daging sapi, bawang merah."

@@ -17,6 +17,13 @@ from summarizer.headline.form import apply_case, bare_verb, shouting
         ("menyampaikan", "sampaikan"),
         ("mengantar", "antar"),
         ("memperluas", "perluas"),
+        # both readings are Sastrawi roots: the one newsrooms write decides
+        ("mengira", "kira"),
+        ("memadukan", "padukan"),
+        ("mengubah", "ubah"),
+        ("menonton", "tonton"),
+        ("memakan", "makan"),
+        ("menyatakan", "nyatakan"),
         ("menembak", "tembak"),
         ("mengkritik", "kritik"),
     ],

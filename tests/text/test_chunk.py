@@ -49,6 +49,18 @@ def test_phrases_cover_every_token_once():
         ("Harga BBM naik mulai Sabtu.", ("TIME", "mulai Sabtu")),
         ("Mereka bekerja sampai malam di kantor.", ("TIME", "sampai malam")),
         ("Pemerintah akan mulai membangun jalan tol.", ("VP", "akan mulai membangun")),
+        ("Persib menang jelang laga final.", ("PP", "jelang laga final")),
+        ("Setiap tahun harga cabai naik.", ("TIME", "Setiap tahun")),
+        (
+            "Ia maju dalam pemilihan bupati Halmahera Timur mendatang.",
+            ("NP", "Halmahera Timur mendatang"),
+        ),
+        # a fronted place, then the subject; a place and its province stay together
+        ("Di Jakarta, Jokowi meresmikan jalan tol.", ("NP", "Jokowi")),
+        (
+            "Gempa terjadi di Lombok, Nusa Tenggara Barat pada Minggu.",
+            ("PP", "di Lombok, Nusa Tenggara Barat"),
+        ),
         # a time noun and its placer end the noun phrase before them
         ("Jokowi meresmikan jalan tol tahun lalu.", ("TIME", "tahun lalu")),
     ],

@@ -63,3 +63,39 @@ def test_word_features_fill_every_slot():
     assert len(word_features("Menahan")) == len(SLOTS)
     assert len(word_features(",")) == len(SLOTS)
     assert word_features("Menahan")[0] == "menahan"
+
+
+def test_threads_tagging_new_words_at_once_all_get_answers():
+    # the server runs requests in threads: a fresh tagger whose type cache grows under eight
+    # of them at once must answer each, as it does alone (it raised IndexError before)
+    import threading
+    from importlib import resources
+
+    import numpy as np
+
+    from summarizer.text.tagger import MODEL_FILE, Tagger
+
+    with (
+        resources.files("summarizer.data").joinpath(MODEL_FILE).open("rb") as handle,
+        np.load(handle) as data,
+    ):
+        fresh = Tagger({key: data[key] for key in data.files})
+    alone = tagger().tag([["Polisi", "menahan", "kata0x0x0"]])[0]
+    errors: list[str] = []
+    answers: list[list[str]] = []
+
+    def work(n: int) -> None:
+        try:
+            for r in range(30):
+                words = [f"kata{n}x{r}x{k}" for k in range(40)]
+                answers.append(fresh.tag([["Polisi", "menahan", *words]])[0][:2])
+        except Exception as error:  # noqa: BLE001 - any failure is the finding
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(answers) == 240 and all(a == alone[:2] for a in answers)
