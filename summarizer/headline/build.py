@@ -234,7 +234,8 @@ def _segment_cut(p: Parse, tokens: list[int]) -> int:
         or words[tokens[k - 1]] in _GLUED
     ):
         k -= 1  # "dan", "para" go with what they open; "kapal - kapal" is one word
-    return k if k >= 2 else 0
+    least = 3 if tags[tokens[0]] == "IN" else 2  # "di usia 89 tahun" is never "di usia"
+    return k if k >= least else 0
 
 
 def _draft(clause: Clause, tokens: list[int]) -> Draft:

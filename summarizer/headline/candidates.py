@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from ..result import Headline
-from ..text.clause import REPORTING, SAYING, Clause, main_clause, predicate_phrase
+from ..text.clause import COPULAS, REPORTING, SAYING, Clause, main_clause, predicate_phrase
 from ..text.document import Document
 from ..text.syntax import Parse, parse_sentences
 from ..text.words import STOP_WORDS, is_common_word
@@ -178,6 +178,8 @@ def _sentence_forms(p: Parse, max_chars: int, lead: bool = False) -> list[tuple[
     clause = main_clause(p)
     if clause is None or (not lead and (_points_back(clause) or _background(p))):
         return []
+    if _defines(clause, lead):
+        return []
     out = []
     reported, speaker = clause.content, ""
     if reported is not None:
@@ -247,6 +249,23 @@ def _points_back(clause: Clause) -> bool:
         or last in PRONOUNS
         or (last.endswith("nya") and len(last) > 5 and p.tokens[end - 1].islower())
     )
+
+
+def _defines(clause: Clause, lead: bool) -> bool:
+    """Whether the clause is a definition ("Pernikahan merupakan ikatan suci …", "Laptop
+    gaming ialah komoditas panas"): the copula states what something is, which in news is
+    background. The lead's counts only when its subject names no one: "Ahok adalah
+    gubernur …" may open a story, "Asam lemak trans merupakan …" does not."""
+    p = clause.parse
+    predicate = clause.phrases[clause.predicate]
+    if not any(p.lows[i] in COPULAS for i in range(predicate.start, predicate.end)):
+        return False
+    if not lead:
+        return True
+    subject = [
+        i for j in clause.subject for i in range(clause.phrases[j].start, clause.phrases[j].end)
+    ]
+    return not any(p.tags[i] == "NNP" for i in subject)
 
 
 def _background(p: Parse) -> bool:

@@ -67,6 +67,9 @@ def short_speaker(run: str, person: bool = True) -> str:
     if words and words[-1].startswith("("):
         return ""  # a body and its acronym; the name is not in the run ("… (Ikahi), Suhardi")
     words = [w for w in words if not w.startswith("(")]  # "Sekretaris Daerah (Sekda) DKI …"
+    lows = [w.lower() for w in words]
+    if "selaku" in lows[1:]:
+        del words[lows.index("selaku", 1) :]  # "Arie Christoper selaku Marketing Manager …"
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
     name = _after_rank(words)

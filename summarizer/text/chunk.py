@@ -94,7 +94,7 @@ TIME_WORDS = frozenset(
 )
 # "tahun lalu", "pekan depan", "hari ini": a time noun and what places it
 TIME_NOUNS = frozenset(
-    ["hari", "pekan", "minggu", "bulan", "tahun", "malam", "pagi", "siang", "sore", "abad"]
+    ["hari", "pekan", "minggu", "bulan", "tahun", "malam", "pagi", "siang", "sore", "abad", "waktu"]
 )
 TIME_PLACERS = frozenset(
     ["lalu", "depan", "ini", "itu", "mendatang", "kemarin", "silam", "nanti", "setempat"]
