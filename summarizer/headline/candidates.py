@@ -37,7 +37,8 @@ HEADLINE_CASES = ("title", "sentence")
 LEAD_WINDOW = 3  # the lead is the first substantive sentence among these
 QUOTE_WINDOW = 10  # sentences searched for quotations
 RANK_WINDOW = 15  # ranked sentences tried, best first
-OPENING_CHARS = 1000  # the opening paragraphs, where the story is told (see _opening)
+OPENING_CHARS = 1200  # the opening, where the story is told (see _opening)
+OPENING_PARAGRAPHS = 4
 # a quotation short enough for "Tokoh: kutipan" (or whose first clause may be): the rest are
 # never parsed for it
 SHORT_QUOTE = re.compile(r'["“][^"“”]{8,90}?[,.!?]?["”]|["“][^"“”,]{8,90},')
@@ -112,6 +113,7 @@ def _candidates(
     opening = _opening(doc)
     others.sort(key=lambda i: (i >= opening, not names.intersection(doc.sentences[i].words)))
     quoted = [s.index for s in doc.sentences[:QUOTE_WINDOW] if SHORT_QUOTE.search(s.text)]
+    quoted.sort(key=lambda i: i >= opening)  # the opening's quotations first
     parses.want([lead, *others[:3], *quoted[:1]])  # one tagger pass for the usual case
     lead_forms = (
         []
@@ -126,26 +128,37 @@ def _candidates(
             yield (*forms[0], "compressed", others[0])
     quotes = _quotes(doc, parses, quoted, max_chars)
     first_quote = next(quotes, None)
-    if first_quote is not None:
+    # a quotation from deep in the article waits for the opening's other sentences
+    deferred = first_quote is not None and first_quote[3] >= opening
+    if first_quote is not None and not deferred:
         yield first_quote
     for form in lead_forms[1:]:
         yield (*form, "lead", lead)
     for n, index in enumerate(others[1:], start=1):
+        if deferred and index >= opening:
+            yield first_quote
+            deferred = False
         if index not in parses:
             parses.want(others[n : n + 4])
         forms = _sentence_forms(parses[index], max_chars)
         if forms:
             yield (*forms[0], "compressed", index)
+    if deferred:
+        yield first_quote
     yield from quotes
 
 
 def _opening(doc: Document) -> int:
-    """How many sentences open the article: those that start within its first
-    :data:`OPENING_CHARS` characters (never fewer than three)."""
+    """How many sentences open the article: those of its first :data:`OPENING_PARAGRAPHS`
+    paragraphs that start within its first :data:`OPENING_CHARS` characters. The story is
+    told there; a reader who sees the headline beside the opening can check it."""
+    if not doc.sentences:
+        return 0
+    first = doc.sentences[0].paragraph
     seen = 0
     for n, sentence in enumerate(doc.sentences):
-        if seen >= OPENING_CHARS and n >= 3:
-            return n
+        if seen >= OPENING_CHARS or sentence.paragraph - first >= OPENING_PARAGRAPHS:
+            return max(n, 1)
         seen += len(sentence.text) + 1
     return len(doc.sentences)
 
