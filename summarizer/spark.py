@@ -89,10 +89,29 @@ def _summarize_batches(
     options: dict[str, Any],
     timings: bool,
 ) -> Iterator[pa.RecordBatch]:
-    """On an executor: each record batch with its result columns appended."""
+    """On an executor: each record batch with its result columns appended.
+
+    BLAS runs one thread here, as everywhere in the library (``algorithms/base.py``): a
+    Python worker imports numpy through pyspark before the library can set that up, and
+    two workers' spinning BLAS threads on two cores cost 20% more CPU and made
+    ``local[2]`` 1.41× ``local[1]`` instead of 1.66× (docs/benchmarks.md)."""
     import pyarrow as pa
+    from threadpoolctl import threadpool_limits
 
     added = pa.schema(_spark_fields())
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield from _with_results(batches, added, columns, options, timings)
+
+
+def _with_results(
+    batches: Iterator[pa.RecordBatch],
+    added: pa.Schema,
+    columns: dict[str, str],
+    options: dict[str, Any],
+    timings: bool,
+) -> Iterator[pa.RecordBatch]:
+    import pyarrow as pa
+
     for batch in batches:
         values = {key: batch.column(name).to_pylist() for key, name in columns.items()}
         rows = []
