@@ -102,12 +102,21 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
     core, tail = _split_rest(clause)
     # the predicate needs what follows it: with no argument, the tail keeps its first phrase
     least = 0 if core or not tail else 1
+    subordinate = False  # past a conjunction, phrases belong to its clause, cut as one
     for n, j in enumerate(tail):  # a complement ("sebagai model …", its "yang …") stays
+        if phrases[j].kind in ("SC", "PURP", "REL"):
+            subordinate = True
         if phrases[j].kind == "PP" and p.lows[phrases[j].start] in _COMPLEMENTS:
             least = n + 1 + (n + 1 < len(tail) and phrases[tail[n + 1]].kind == "REL")
-        elif phrases[j].kind in ("VP", "ADJP") and n and phrases[tail[n - 1]].kind == "NP":
+        elif (
+            phrases[j].kind in ("VP", "ADJP")
+            and n
+            and phrases[tail[n - 1]].kind == "NP"
+            and not subordinate
+        ):
             # a subject and its predicate later on ("yakin surat … sah"): cutting the
-            # predicate would change the claim
+            # predicate would change the claim; inside "setelah penampilan memukau" the
+            # pair is the subordinate clause's own, which goes whole
             least = max(least, n + 1)
     cuts = [n for n in range(len(tail), least - 1, -1) if n == 0 or _good_cut(clause, tail[n - 1])]
     variants = _subject_variants(clause)
@@ -127,7 +136,7 @@ def drafts(clause: Clause, max_chars: int, max_words: int = MAX_WORDS) -> list[D
     def count(tokens: list[int]) -> int:
         return sum(1 for i in tokens if p.tokens[i] not in marks)
 
-    for _ in range(8):
+    while True:  # ends: each round shortens a phrase, or returns
         heads = [[t for j in v for t in forms.get(j) or pieces[j]] + predicate for v in variants]
         head_words = [count(h) for h in heads]
         for cut in cuts:
@@ -256,16 +265,27 @@ def _fits(draft: Draft, max_chars: int, max_words: int) -> bool:
 
 
 def _subject_variants(clause: Clause) -> list[list[int]]:
-    """The subject's phrases, fullest first: then without its relative clause or
-    prepositional phrase, then the name of an apposition alone."""
+    """The subject's phrases, fullest first: then without its relative clauses and
+    prepositional phrases, the last first, then the name of an apposition alone."""
     phrases = clause.phrases
     parts = [j for j in clause.subject if phrases[j].kind != "PAREN"]
     variants = [parts]
+    # then without its last prepositional phrase or clause, one at a time: "Kabar mengenai
+    # hengkangnya X dari kursi pelatih Persib" → "Kabar mengenai hengkangnya X"
+    shorter = parts
+    while others := [n for n in range(1, len(shorter)) if phrases[shorter[n]].kind != "NP"]:
+        shorter = shorter[: others[-1]] + shorter[others[-1] + 1 :]
+        if phrases[shorter[-1]].kind != "CC":  # not "X atau" without its alias
+            variants.append(shorter)
     core = [j for j in parts if phrases[j].kind == "NP"]
-    if core != parts:
+    if core not in variants:
         variants.append(core)
     p = clause.parse
-    if len(core) == 2 and p.tokens[phrases[core[0]].end] == "," and _person(p, phrases[core[1]]):
+    if (
+        len(core) == 2
+        and p.tokens[phrases[core[1]].start - 1] == ","
+        and _person(p, phrases[core[1]])
+    ):
         variants.append(core[1:])  # "Manajer Manchester United, Jose Mourinho"
     if core and _name_of(p, phrases[core[-1]]):
         variants.append([("name", core[-1])])  # "Menteri … Luhut Binsar Pandjaitan" → the name

@@ -144,14 +144,17 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
     lows = p.lows
     out: list[int] = []
     j = k - 1
-    while (
-        j > first
-        and phrases[j].kind == "TIME"
-        or (phrases[j].kind == "PAREN" and j - 1 > first and phrases[j - 1].kind == "TIME")
-    ):
-        j -= 1  # "Penikaman di Hamburg, Jumat (28/7) menewaskan …": the time goes
-    if j < k - 1 and phrases[j].kind == "PUNCT" and lows[phrases[j].start] == ",":
-        j -= 1
+    timed = False
+    while j > first:
+        if phrases[j].kind == "TIME" or (
+            phrases[j].kind == "PAREN" and j - 1 > first and phrases[j - 1].kind == "TIME"
+        ):
+            j -= 1  # "Penikaman di Hamburg, Jumat (28/7) menewaskan …": the time goes
+            timed = True
+        elif timed and phrases[j].kind == "PUNCT" and lows[phrases[j].start] == ",":
+            j -= 1  # "DJP hari ini, Senin (17/4) dijadwalkan …": times on both sides
+        else:
+            break
     if _inner_attribution(p, first, j + 1) is not None or _inner_time(p, first, j + 1):
         j -= 3  # "PT PJA, kata Paul, masih …", "X di Surabaya, Jumat, mengatakan …"
     elif (inserted := _inserted(p, first, j)) is not None:
@@ -179,7 +182,35 @@ def _subject(p: Parse, first: int, k: int) -> list[int]:
         out = [j - 3, j - 1]
         j -= 4
         return out if j < first or phrases[j].kind not in _SUBJECT_PARTS else []
+    elif (
+        j - 3 >= first
+        and phrases[j].kind == "PUNCT"
+        and lows[phrases[j].start] == ","
+        and phrases[j - 1].kind == "NP"
+        and phrases[j - 2].kind == "PUNCT"
+        and lows[phrases[j - 2].start] == ","
+        and phrases[j - 3].kind == "REL"
+    ):
+        # "Aktor senior yang sempat memenangkan Oscar, Michael Douglas, dituduh …"
+        described = _subject_from(p, first, j - 3)
+        return [*described, j - 1] if described and described[0] == first else []
+    elif _stray_comma(p, first, j):
+        j -= 1  # "Majelis Hakim PN Medan, menjatuhi …": a comma the writer put in
     return _subject_from(p, first, j)
+
+
+def _stray_comma(p: Parse, first: int, j: int) -> bool:
+    """Whether phrase ``j`` is a comma between the whole subject and its predicate: the
+    sentence's first comma, after noun phrases (and their brackets) from its start."""
+    phrases = p.phrases
+    if j - 1 < first or phrases[j].kind != "PUNCT" or p.lows[phrases[j].start] != ",":
+        return False
+    before = phrases[first:j]
+    return (
+        phrases[j - 1].kind == "NP"
+        and before[0].kind == "NP"
+        and all(q.kind in ("NP", "PAREN") for q in before)
+    )
 
 
 def _subject_from(p: Parse, first: int, j: int) -> list[int]:
@@ -189,10 +220,10 @@ def _subject_from(p: Parse, first: int, j: int) -> list[int]:
     phrases = p.phrases
     lows = p.lows
     out: list[int] = []
-    while j >= first and phrases[j].kind in _SUBJECT_PARTS | {"PP"}:
+    while j >= first and (phrases[j].kind in _SUBJECT_PARTS | {"PP"} or _alias(p, first, j)):
         if lows[phrases[j].start] in SAID and phrases[j].kind == "NP":
             break  # ", kata X": an attribution, not the subject
-        if phrases[j].kind == "PP" and not (j - 1 >= first and phrases[j - 1].kind == "NP"):
+        if phrases[j].kind == "PP" and not _after_noun(phrases, first, j):
             break  # "Di Jakarta polisi menangkap": a fronted adjunct, not the subject
         out.append(j)
         j -= 1
@@ -200,6 +231,29 @@ def _subject_from(p: Parse, first: int, j: int) -> list[int]:
     while out and phrases[out[0]].kind != "NP":
         out.pop(0)  # a subject starts on its noun phrase
     return out
+
+
+def _alias(p: Parse, first: int, j: int) -> bool:
+    """Whether phrase ``j`` is the ``atau`` of a name's alias ("Shakira Isabel Mebarak
+    Ripoll atau yang lebih dikenal sebagai Shakira memilih …")."""
+    phrases = p.phrases
+    return (
+        phrases[j].kind == "CC"
+        and p.lows[phrases[j].start] == "atau"
+        and j - 1 >= first
+        and phrases[j - 1].kind == "NP"
+        and j + 1 < len(phrases)
+        and phrases[j + 1].kind == "REL"
+    )
+
+
+def _after_noun(phrases: list[Phrase], first: int, j: int) -> bool:
+    """Whether prepositional phrase ``j`` follows a noun phrase, directly or after other
+    prepositional phrases ("Kabar mengenai hengkangnya X dari kursi pelatih …")."""
+    m = j - 1
+    while m >= first and phrases[m].kind == "PP":
+        m -= 1
+    return m >= first and phrases[m].kind == "NP"
 
 
 _INSERTION_MARKS = frozenset((",", "–", "—", "-"))

@@ -113,6 +113,25 @@ def test_seed_article_with_title_given():
             "terjadi di negara gagal.",
             "Todung Mulya Lubis: Persekusi Hanya Terjadi di Negara Gagal",
         ),
+        # a subordinate clause's own subject and verb go with it ("setelah penampilan
+        # memukau …"), so the cut ends before "setelah"
+        (
+            "Gelandang Real Madrid Isco berharap segera menandatangani kontrak baru dengan klub "
+            "setelah penampilan memukau di Piala Super Eropa, dini hari tadi.",
+            "Gelandang Real Madrid Isco Berharap Segera Menandatangani Kontrak Baru dengan Klub",
+        ),
+        # the subject loses its last prepositional phrase first, not all of them
+        (
+            "Kabar mengenai hengkangnya Djadjang Nurdjaman dari kursi kepelatihan Persib "
+            "Bandung semakin kencang.",
+            "Kabar Mengenai Hengkangnya Djadjang Nurdjaman Semakin Kencang",
+        ),
+        # an apposition after a relative clause: the name alone when room is needed
+        (
+            "Aktor senior yang sempat memenangkan penghargaan Oscar, Michael Douglas, dituduh "
+            "melakukan tindakan pelecehan seksual terhadap seorang wanita.",
+            "Michael Douglas Dituduh Lakukan Tindakan Pelecehan Seksual",
+        ),
         # an intransitive meN- verb keeps its prefix
         (
             "Rupiah menguat 0,3 persen ke Rp15.620 per dolar AS pada Kamis (17/10).",

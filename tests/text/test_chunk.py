@@ -84,6 +84,39 @@ def test_phrases(sentence, phrase):
             "didakwa menerima",
         ),
         ("Karena hujan deras, pertandingan itu ditunda.", "pertandingan itu", "ditunda"),
+        # a comma the writer put between the whole subject and its predicate
+        (
+            "Majelis Hakim Pengadilan Negeri (PN) Medan, menjatuhi FNWR dengan hukuman penjara.",
+            "Majelis Hakim Pengadilan Negeri (PN) Medan",
+            "menjatuhi",
+        ),
+        ("Di Jakarta, polisi menangkap dua pencuri.", "polisi", "menangkap"),
+        # a name's alias belongs to the subject
+        (
+            "Penyanyi Shakira Isabel Mebarak Ripoll atau yang lebih dikenal sebagai Shakira "
+            "memilih lokasi di Bali.",
+            "Penyanyi Shakira Isabel Mebarak Ripoll atau yang lebih dikenal sebagai Shakira",
+            "memilih",
+        ),
+        # prepositional phrases in a row after the subject's noun
+        (
+            "Kabar mengenai hengkangnya Djadjang Nurdjaman dari kursi pelatih Persib semakin kencang.",
+            "Kabar mengenai hengkangnya Djadjang Nurdjaman dari kursi pelatih Persib",
+            "semakin kencang",
+        ),
+        # an apposition after a relative clause
+        (
+            "Aktor senior yang sempat memenangkan Oscar, Michael Douglas, dituduh melakukan "
+            "pelecehan.",
+            "Aktor senior yang sempat memenangkan Oscar Michael Douglas",
+            "dituduh melakukan",
+        ),
+        # times on both sides of a comma before the predicate
+        (
+            "Direktorat Jenderal Pajak hari ini, Senin (17/4) dijadwalkan bertemu perwakilan Google.",
+            "Direktorat Jenderal Pajak",
+            "dijadwalkan bertemu",
+        ),
     ],
 )
 def test_main_clause_subject_and_predicate(sentence, subject, predicate):
